@@ -1,0 +1,174 @@
+package io.nekorekten4j.domain;
+
+import io.nekorekten4j.domain.InvalidPhoneException.Reason;
+import java.util.OptionalInt;
+
+/**
+ * Turns what people type into a country calling code and a national number, then has them
+ * checked. {@link Phone} holds the result; this class holds the rules of reading.
+ */
+final class PhoneParser {
+
+    /**
+     * E.164 clause 6.1: an international number has at most 15 digits, country code included.
+     */
+    static final int E164_MAX_DIGITS = 15;
+
+    /**
+     * The shortest national number accepted outside Bulgaria. No country's numbers are shorter
+     * (libphonenumber's shortest possible length over all territories is 4, e.g. Niue, Saint
+     * Helena); anything shorter is a typo or an extension, never a person.
+     */
+    static final int MIN_FOREIGN_NATIONAL_DIGITS = 4;
+
+    /**
+     * The international prefix of Bulgaria and almost all of Europe [ITU-T E.164C dialling
+     * procedures]. Other countries' prefixes (011 in North America, …) are not recognised: such
+     * numbers must be typed with '+'.
+     */
+    private static final String INTERNATIONAL_PREFIX = "00";
+
+    private PhoneParser() {
+    }
+
+    /** Lenient reading; see {@link Phone#parse(String, int)}. */
+    static Phone parse(String text, int defaultCountryCallingCode) {
+        if (!CountryCallingCodes.isAssigned(defaultCountryCallingCode)) {
+            // A programming error of the caller, not bad input from a merchant.
+            throw new IllegalArgumentException(
+                    "defaultCountryCallingCode: no country uses calling code " + defaultCountryCallingCode);
+        }
+        Typed typed = Typed.read(text);
+        if (typed.plus()) {
+            return international(typed.digits(), true);
+        }
+        if (typed.digits().startsWith(INTERNATIONAL_PREFIX)) {
+            return international(typed.digits().substring(INTERNATIONAL_PREFIX.length()), true);
+        }
+        if (defaultCountryCallingCode == Phone.BULGARIA && typed.digits().startsWith(String.valueOf(Phone.BULGARIA))) {
+            return bulgarianWithBareCountryCode(typed.digits());
+        }
+        return create(defaultCountryCallingCode, dropTrunkPrefix(defaultCountryCallingCode, typed.digits()));
+    }
+
+    /** Exact reading; see {@link Phone#of(String)}. */
+    static Phone of(String digitsWithCountryCode) {
+        String digits = digitsWithCountryCode.startsWith("+") ? digitsWithCountryCode.substring(1) : digitsWithCountryCode;
+        if (digits.isEmpty() || !digits.chars().allMatch(PhoneParser::isAsciiDigit)) {
+            throw new InvalidPhoneException(Reason.NOT_A_NUMBER, "not in the exact form: digits with the country "
+                    + "calling code and nothing else (an optional leading '+') are expected; "
+                    + digitsWithCountryCode.length() + " characters given");
+        }
+        return international(digits, false);
+    }
+
+    /**
+     * {@code digits} start with a country calling code. With {@code lenient}, a trunk 0 written
+     * after the code ("+44 (0)20 …", "+359 0888 …") is dropped, as people often keep it.
+     */
+    private static Phone international(String digits, boolean lenient) {
+        OptionalInt code = CountryCallingCodes.leadingCode(digits);
+        if (code.isEmpty()) {
+            if (digits.length() < CountryCallingCodes.MAX_CODE_LENGTH && CountryCallingCodes.isStartOfCode(digits)) {
+                throw new InvalidPhoneException(Reason.TOO_SHORT, "too short: a country calling code and a "
+                        + "number are expected after '+' or '00', got " + digits.length() + " digits");
+            }
+            throw new InvalidPhoneException(Reason.INVALID_COUNTRY_CODE, "unknown country calling code: no "
+                    + "country's code is at the start of the " + digits.length() + " digits after '+' or '00'");
+        }
+        int countryCallingCode = code.getAsInt();
+        String nationalNumber = digits.substring(String.valueOf(countryCallingCode).length());
+        return create(countryCallingCode, lenient ? dropTrunkPrefix(countryCallingCode, nationalNumber) : nationalNumber);
+    }
+
+    /**
+     * Digits starting with 359 typed without '+' or '00' while the default country is Bulgaria:
+     * the 359 is either the country code ("359888123456") or the start of a national number in
+     * the 35 landline block ("3591234" is +359 3591234). Whichever reading is a valid number
+     * wins, the national one first, as in libphonenumber. When neither is valid, the error of
+     * the more plausible reading is reported: that of the code-stripped number if the whole was
+     * too long for a national one.
+     */
+    private static Phone bulgarianWithBareCountryCode(String digits) {
+        try {
+            return create(Phone.BULGARIA, digits);
+        } catch (InvalidPhoneException asNational) {
+            String rest = dropTrunkPrefix(Phone.BULGARIA, digits.substring(String.valueOf(Phone.BULGARIA).length()));
+            try {
+                return create(Phone.BULGARIA, rest);
+            } catch (InvalidPhoneException withCodeStripped) {
+                throw asNational.reason() == Reason.TOO_LONG ? withCodeStripped : asNational;
+            }
+        }
+    }
+
+    /**
+     * Drops one trunk 0 where the country uses trunk prefix 0. A double 0 is kept: it is never a
+     * trunk prefix (nationally it is the international prefix), and +359 00800… is a number.
+     */
+    private static String dropTrunkPrefix(int countryCallingCode, String nationalNumber) {
+        boolean trunkZero = CountryCallingCodes.usesTrunkPrefixZero(countryCallingCode)
+                && nationalNumber.startsWith("0") && !nationalNumber.startsWith("00");
+        return trunkZero ? nationalNumber.substring(1) : nationalNumber;
+    }
+
+    /** Checks the national number against the rules of its country. */
+    private static Phone create(int countryCallingCode, String nationalNumber) {
+        if (countryCallingCode == Phone.BULGARIA) {
+            BulgarianNumberingPlan.Range range = BulgarianNumberingPlan.check(nationalNumber);
+            return new Phone(countryCallingCode, nationalNumber, range.kind() == BulgarianNumberingPlan.Kind.MOBILE);
+        }
+        int maxNational = E164_MAX_DIGITS - String.valueOf(countryCallingCode).length();
+        if (nationalNumber.length() < MIN_FOREIGN_NATIONAL_DIGITS) {
+            throw new InvalidPhoneException(Reason.TOO_SHORT, "too short: at least " + MIN_FOREIGN_NATIONAL_DIGITS
+                    + " digits expected after +" + countryCallingCode + ", got " + nationalNumber.length());
+        }
+        if (nationalNumber.length() > maxNational) {
+            throw new InvalidPhoneException(Reason.TOO_LONG, "too long for an international number: at most "
+                    + maxNational + " digits expected after +" + countryCallingCode + " (" + E164_MAX_DIGITS
+                    + " in all), got " + nationalNumber.length());
+        }
+        return new Phone(countryCallingCode, nationalNumber, false);
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The digits of the text, and whether a '+' came before them.
+     */
+    private record Typed(boolean plus, String digits) {
+
+        /** Separators people put inside numbers: spaces, dashes of all kinds, dots, slashes, brackets. */
+        private static final String SEPARATORS = " \t\u00A0\u2007\u202F-\u2010\u2011\u2012\u2013\u2014\u2015\u2212./()";
+
+        static Typed read(String text) {
+            if (text.isBlank()) {
+                throw new InvalidPhoneException(Reason.NOT_A_NUMBER, "is empty: a phone number is expected");
+            }
+            StringBuilder digits = new StringBuilder(text.length());
+            boolean plus = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (isAsciiDigit(c)) {
+                    digits.append(c);
+                } else if (c == '+') {
+                    if (plus || digits.length() > 0) {
+                        throw new InvalidPhoneException(Reason.NOT_A_NUMBER,
+                                "'+' may be written only once, before the first digit");
+                    }
+                    plus = true;
+                } else if (SEPARATORS.indexOf(c) < 0) {
+                    throw new InvalidPhoneException(Reason.NOT_A_NUMBER, "contains a character that is not part "
+                            + "of a phone number: only digits, spaces, a leading '+' and - . / ( ) are accepted ("
+                            + text.length() + " characters given)");
+                }
+            }
+            if (digits.length() == 0) {
+                throw new InvalidPhoneException(Reason.NOT_A_NUMBER, "contains no digits");
+            }
+            return new Typed(plus, digits.toString());
+        }
+    }
+}
