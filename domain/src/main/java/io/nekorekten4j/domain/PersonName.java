@@ -62,6 +62,7 @@ public record PersonName(String value) {
     }
 
     private static String normalise(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        // (?U): no-break spaces pasted from web pages count as spaces too.
+        return text.replaceAll("(?U)\\s+", " ").strip();
     }
 }

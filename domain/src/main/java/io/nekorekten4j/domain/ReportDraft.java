@@ -20,9 +20,14 @@ public record ReportDraft(ReportFields fields) {
     /** Checks the rules of a draft. */
     public ReportDraft {
         Objects.requireNonNull(fields, "fields");
-        if (fields.text().isEmpty() || !fields.identifiesSomeone()) {
-            throw new ValidationException("text", "a draft needs text and one of phone, email, siteUrl or facebookUrl; use the builder");
+        Violations violations = new Violations();
+        if (fields.text().isEmpty()) {
+            violations.add("text", "the text is required: say what happened, where and how");
         }
+        if (!fields.identifiesSomeone()) {
+            violations.add("contact", "give at least one of phone, email, siteUrl or facebookUrl");
+        }
+        violations.throwIfAny();
     }
 
     /** A new builder. */

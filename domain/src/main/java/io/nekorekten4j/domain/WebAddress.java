@@ -1,5 +1,6 @@
 package io.nekorekten4j.domain;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -80,12 +81,18 @@ public final class WebAddress {
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         String withScheme = lower.startsWith("http://") || lower.startsWith("https://") ? trimmed : "https://" + trimmed;
-        if (withScheme.substring(withScheme.indexOf("://") + 3).contains("://")) {
+        int authorityStart = withScheme.indexOf("://") + 3;
+        int authorityEnd = indexOfAny(withScheme, authorityStart, "/?#");
+        String authority = withScheme.substring(authorityStart, authorityEnd);
+        boolean nestedScheme = authority.endsWith(":") && withScheme.startsWith("//", authorityEnd);
+        if (nestedScheme) {
             throw new ValidationException(field, "a web address must start with http://, https:// or the host name");
         }
         URI uri;
         try {
-            uri = new URI(withScheme);
+            // java.net.URI knows no internationalised host names (пример.бг): give it the ASCII form.
+            uri = new URI(withScheme.substring(0, authorityStart) + asciiAuthority(authority, field)
+                    + withScheme.substring(authorityEnd));
         } catch (URISyntaxException e) {
             throw new ValidationException(field, "not a valid web address: " + e.getReason());
         }
@@ -96,8 +103,8 @@ public final class WebAddress {
         if (uri.getUserInfo() != null) {
             throw new ValidationException(field, "a web address must not contain a user name or password");
         }
-        host = host.toLowerCase(Locale.ROOT);
-        String bareHost = host.startsWith("www.") ? host.substring(4) : host;
+        host = IDN.toUnicode(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        String bareHost = withoutWww(host);
         int port = uri.getPort();
         boolean defaultPort = port == -1 || port == 80 || port == 443;
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -107,6 +114,41 @@ public final class WebAddress {
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         String normalised = bareHost + (defaultPort ? "" : ":" + port) + path + query;
         return new WebAddress(trimmed, host, normalised);
+    }
+
+    /**
+     * {@code host} without its leading {@code www.} labels — but never down to a bare top-level
+     * domain: {@code www.bg} is a site of its own, and normalising twice gives the same result.
+     */
+    private static String withoutWww(String host) {
+        String bare = host;
+        while (bare.startsWith("www.") && bare.indexOf('.', 4) > 0) {
+            bare = bare.substring(4);
+        }
+        return bare;
+    }
+
+    private static String asciiAuthority(String authority, String field) {
+        int at = authority.lastIndexOf('@');
+        String userInfo = at < 0 ? "" : authority.substring(0, at + 1);
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.lastIndexOf(':');
+        String hostPart = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        String port = colon < 0 ? "" : hostPort.substring(colon);
+        try {
+            return userInfo + IDN.toASCII(hostPart, IDN.ALLOW_UNASSIGNED) + port;
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, "not a valid host name in a web address");
+        }
+    }
+
+    private static int indexOfAny(String text, int from, String chars) {
+        for (int i = from; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** The address as given, trimmed. */
@@ -148,7 +190,7 @@ public final class WebAddress {
 
     /** Whether this address is on facebook.com or fb.com. */
     public boolean isFacebook() {
-        String bare = host.startsWith("www.") ? host.substring(4) : host;
+        String bare = withoutWww(host);
         return bare.equals("facebook.com") || bare.endsWith(".facebook.com")
                 || bare.equals("fb.com") || bare.endsWith(".fb.com");
     }

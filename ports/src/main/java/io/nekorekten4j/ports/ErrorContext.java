@@ -26,7 +26,8 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
     /** Requires the optionals themselves and shortens the excerpt. */
     public ErrorContext {
         Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
+        // A query holds personal data (phones, e-mails): it never reaches a message.
+        path = Objects.requireNonNull(path, "path").map(ErrorContext::withoutQuery);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(serviceMessage, "serviceMessage");
         bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt").map(ErrorContext::excerpt);
@@ -41,8 +42,7 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
     public static ErrorContext of(String method, String path) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
-        int query = path.indexOf('?');
-        return new ErrorContext(Optional.of(method), Optional.of(query < 0 ? path : path.substring(0, query)),
+        return new ErrorContext(Optional.of(method), Optional.of(path),
                 OptionalInt.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -70,8 +70,18 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
         return s.toString();
     }
 
+    private static String withoutQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
     private static String excerpt(String body) {
         String oneLine = body.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= MAX_EXCERPT ? oneLine : oneLine.substring(0, MAX_EXCERPT) + "…";
+        if (oneLine.length() <= MAX_EXCERPT) {
+            return oneLine;
+        }
+        // Never cut a surrogate pair (an emoji) in half.
+        int end = Character.isHighSurrogate(oneLine.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
+        return oneLine.substring(0, end) + "…";
     }
 }

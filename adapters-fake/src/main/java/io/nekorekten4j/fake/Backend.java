@@ -1,0 +1,216 @@
+package io.nekorekten4j.fake;
+
+import io.nekorekten4j.domain.Attachment;
+import io.nekorekten4j.domain.City;
+import io.nekorekten4j.domain.CityId;
+import io.nekorekten4j.domain.Email;
+import io.nekorekten4j.domain.FileId;
+import io.nekorekten4j.domain.FileType;
+import io.nekorekten4j.domain.PersonName;
+import io.nekorekten4j.domain.Report;
+import io.nekorekten4j.domain.ReportFields;
+import io.nekorekten4j.domain.ReportFile;
+import io.nekorekten4j.domain.ReportId;
+import io.nekorekten4j.domain.Reporter;
+import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.domain.WebAddress;
+import io.nekorekten4j.ports.ErrorContext;
+import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.QuotaPlan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The state every view of one fake shares — its "server": reports, uploaded files, the call log,
+ * quota usage, injected faults and refused keys — and the path every call takes through it:
+ * key check, IP check, injected fault, quota, then the operation, logged with its outcome.
+ *
+ * <p>Thread safe: the report store has its own read-write lock; files, refusals and per-account
+ * quota usage are concurrent maps; the call log and the fault queue are synchronized.
+ */
+final class Backend {
+
+    private final Clock clock;
+    private final Ids ids;
+    private final ReportStore store = new ReportStore();
+    private final Map<FileId, UploadedFile> files = new ConcurrentHashMap<>();
+    private final List<FakeCall> calls = new ArrayList<>();
+    private final QuotaGate quota;
+    private final Faults faults = new Faults();
+    private final Set<String> refusedAccounts = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> refusedIps = new ConcurrentHashMap<>();
+    private final Map<String, Reporter> reporters = new ConcurrentHashMap<>();
+
+    /** A file as the fake keeps it: its name and what it is, not its bytes. */
+    record UploadedFile(String fileName, FileType type, long size) {
+    }
+
+    Backend(Clock clock, long seed, Optional<QuotaPlan> plan) {
+        this.clock = clock;
+        this.ids = new Ids(seed);
+        this.quota = new QuotaGate(plan);
+    }
+
+    /**
+     * Runs one call of {@code account} through the backend and logs it: refused key, refused IP,
+     * injected fault and quota are checked in that order, then {@code operation} runs with the
+     * clock's time.
+     */
+    <T> T call(FakeCall.Operation operation, ErrorContext request, Account account, Function<Instant, T> action) {
+        Instant now = clock.instant();
+        try {
+            if (refusedAccounts.contains(account.id())) {
+                throw Failures.invalidApiKey(request);
+            }
+            String ip = refusedIps.get(account.id());
+            if (ip != null) {
+                throw Failures.ipNotWhitelisted(request, ip);
+            }
+            Optional<NekorektenException> fault = faults.next(request, now);
+            if (fault.isPresent()) {
+                throw fault.get();
+            }
+            quota.admit(account, now, request);
+            T result = action.apply(now);
+            log(new FakeCall(operation, account.id(), now, Optional.empty()));
+            return result;
+        } catch (NekorektenException e) {
+            log(new FakeCall(operation, account.id(), now, Optional.of(e.code())));
+            throw e;
+        }
+    }
+
+    ReportStore store() {
+        return store;
+    }
+
+    Ids ids() {
+        return ids;
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    /** Every call logged so far, oldest first. */
+    List<FakeCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    void refuse(Account account) {
+        refusedAccounts.add(account.id());
+    }
+
+    void refuseFromIp(Account account, String ip) {
+        refusedIps.put(account.id(), ip);
+    }
+
+    /** Stores {@code attachments} and returns their new ids, in order. */
+    List<FileId> store(List<Attachment> attachments) {
+        List<FileId> stored = new ArrayList<>(attachments.size());
+        for (Attachment a : attachments) {
+            UploadedFile file = new UploadedFile(a.fileName(), a.type(), a.size());
+            FileId id;
+            do {
+                id = FileId.of(Ids.encode(ids.next()));
+            } while (files.putIfAbsent(id, file) != null);
+            stored.add(id);
+        }
+        return List.copyOf(stored);
+    }
+
+    /** The problems with the ids {@code fields} refers to: unknown files, an unknown city. */
+    List<Violation> unknownReferences(ReportFields fields) {
+        List<Violation> problems = new ArrayList<>();
+        for (FileId file : fields.files()) {
+            if (!files.containsKey(file)) {
+                problems.add(new Violation("files", "Няма качен файл с id " + file + "."));
+            }
+        }
+        fields.cityId().filter(c -> BulgarianCities.byId(c.value()).isEmpty())
+                .ifPresent(c -> problems.add(new Violation("cityID", "Няма град с id " + c + ".")));
+        return problems;
+    }
+
+    /** A new report with id {@code id}, filed by {@code owner} at {@code createdAt}. */
+    StoredReport newReport(long id, ReportFields fields, Instant createdAt, Account owner) {
+        return new StoredReport(id, -1, createdAt.getEpochSecond(), fields.text().orElseThrow(),
+                fields.phone().map(p -> Long.parseLong(p.digits())).orElse(0L),
+                fields.email().map(Email::value).orElse(null),
+                fields.firstName().map(PersonName::value).orElse(null),
+                fields.lastName().map(PersonName::value).orElse(null),
+                fields.siteUrl().map(WebAddress::value).orElse(null),
+                fields.facebookUrl().map(WebAddress::value).orElse(null),
+                fields.cityId().map(CityId::value).orElse(0), fields.files(), owner);
+    }
+
+    /** {@code old} with every field {@code patch} gives replaced; the rest stays. */
+    static StoredReport merge(StoredReport old, ReportFields patch) {
+        return new StoredReport(old.id(), old.slot(), old.createdAt(), patch.text().orElse(old.text()),
+                patch.phone().map(p -> Long.parseLong(p.digits())).orElse(old.phone()),
+                patch.email().map(Email::value).orElse(old.email()),
+                patch.firstName().map(PersonName::value).orElse(old.firstName()),
+                patch.lastName().map(PersonName::value).orElse(old.lastName()),
+                patch.siteUrl().map(WebAddress::value).orElse(old.siteUrl()),
+                patch.facebookUrl().map(WebAddress::value).orElse(old.facebookUrl()),
+                patch.cityId().map(CityId::value).orElse(old.cityId()),
+                patch.files().isEmpty() ? old.files() : patch.files(), old.owner());
+    }
+
+    /** {@code r} as a search returns it: names and e-mail masked, phone in E.164, the reporter's account. */
+    Report render(StoredReport r) {
+        Optional<City> city = BulgarianCities.byId(r.cityId());
+        List<ReportFile> attached = new ArrayList<>(r.files().size());
+        for (FileId id : r.files()) {
+            UploadedFile file = files.get(id);
+            attached.add(new ReportFile(Optional.of(id), Optional.empty(),
+                    Optional.ofNullable(file == null ? null : file.fileName())));
+        }
+        return Report.builder()
+                .id(ReportId.of(Ids.encode(r.id())))
+                .firstName(r.firstName() == null ? null : Masking.name(r.firstName()))
+                .lastName(r.lastName() == null ? null : Masking.name(r.lastName()))
+                .email(r.email() == null ? null : Masking.email(r.email()))
+                .phone(r.phoneE164())
+                .siteUrl(r.siteUrl())
+                .facebookUrl(r.facebookUrl())
+                .text(r.text())
+                .createdAt(OffsetDateTime.ofInstant(Instant.ofEpochSecond(r.createdAt()), ZoneOffset.UTC))
+                .cityId(city.map(City::id).orElse(null))
+                .cityName(city.map(City::name).orElse(null))
+                .files(attached)
+                .reporter(reporters.computeIfAbsent(r.owner().id(), id -> r.owner().asReporter()))
+                .build();
+    }
+
+    /** Forgets everything but the clock, and restarts the ids from the seed. */
+    void reset() {
+        store.clear();
+        files.clear();
+        synchronized (calls) {
+            calls.clear();
+        }
+        quota.clear();
+        faults.clear();
+        refusedAccounts.clear();
+        refusedIps.clear();
+        ids.restart();
+    }
+
+    private void log(FakeCall call) {
+        synchronized (calls) {
+            calls.add(call);
+        }
+    }
+}

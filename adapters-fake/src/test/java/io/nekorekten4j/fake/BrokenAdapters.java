@@ -1,0 +1,405 @@
+package io.nekorekten4j.fake;
+
+import io.nekorekten4j.conformance.Capability;
+import io.nekorekten4j.conformance.ConformanceSubject;
+import io.nekorekten4j.conformance.FailureContract;
+import io.nekorekten4j.conformance.ReportsSearchContract;
+import io.nekorekten4j.conformance.ReportsWriteContract;
+import io.nekorekten4j.conformance.ValidationContract;
+import io.nekorekten4j.domain.Attachment;
+import io.nekorekten4j.domain.City;
+import io.nekorekten4j.domain.FileId;
+import io.nekorekten4j.domain.MatchCertainty;
+import io.nekorekten4j.domain.ReportDraft;
+import io.nekorekten4j.domain.ReportId;
+import io.nekorekten4j.domain.ReportPatch;
+import io.nekorekten4j.domain.ReportReceipt;
+import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchField;
+import io.nekorekten4j.domain.SearchHit;
+import io.nekorekten4j.domain.SearchMode;
+import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.ports.FilesPort;
+import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.ForbiddenException;
+import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.NekorektenException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Deliberately broken adapters, each a decorator around {@link NekorektenFake} with one bug that
+ * real integrations of the service have had, and the contract subclasses that run the kit against
+ * them. {@link KitSelfTest} runs those subclasses and expects the kit to <em>fail</em> on each: a
+ * kit rule that cannot fail is worthless.
+ *
+ * <p>The contract subclasses are static nested classes whose names do not end in {@code Test}, so
+ * Surefire never runs them on their own (they would fail, by design); only {@link KitSelfTest}
+ * selects them through the JUnit Platform {@code EngineTestKit}.
+ */
+final class BrokenAdapters {
+
+    private BrokenAdapters() {
+    }
+
+    // ---- the bugs ----------------------------------------------------------------------------
+
+    /** Passes every call on; the broken adapters override the call they break. */
+    static class Forwarding implements Nekorekten {
+        final Nekorekten delegate;
+
+        Forwarding(Nekorekten delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate");
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            return delegate.search(criteria);
+        }
+
+        @Override
+        public ReportReceipt create(ReportDraft draft) {
+            return delegate.create(draft);
+        }
+
+        @Override
+        public ReportReceipt update(ReportId id, ReportPatch patch) {
+            return delegate.update(id, patch);
+        }
+
+        @Override
+        public void delete(ReportId id) {
+            delegate.delete(id);
+        }
+
+        @Override
+        public List<FileId> upload(List<Attachment> attachments) {
+            return delegate.upload(attachments);
+        }
+
+        @Override
+        public List<City> cities() {
+            return delegate.cities();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /** Never sends the mode: every search runs as the service's default, {@code ALL}. */
+    static final class AlwaysAll extends Forwarding {
+        AlwaysAll(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            return delegate.search(criteria.toBuilder().mode(SearchMode.ALL).build());
+        }
+    }
+
+    /** Hard-codes {@code searchMode=one-of}, as a plugin that wanted "phone or e-mail" might. */
+    static final class AlwaysOneOf extends Forwarding {
+        AlwaysOneOf(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            return delegate.search(criteria.toBuilder().mode(SearchMode.ONE_OF).build());
+        }
+    }
+
+    /** Fails open: any error of a search, an upload or the cities becomes an empty answer. */
+    static final class SwallowsFailures extends Forwarding {
+        SwallowsFailures(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            try {
+                return delegate.search(criteria);
+            } catch (NekorektenException e) {
+                return new SearchResult(List.of(), 0, criteria.page(), SearchResult.DEFAULT_PAGE_SIZE);
+            }
+        }
+
+        @Override
+        public List<FileId> upload(List<Attachment> attachments) {
+            try {
+                return delegate.upload(attachments);
+            } catch (NekorektenException e) {
+                return List.of();
+            }
+        }
+
+        @Override
+        public List<City> cities() {
+            try {
+                return delegate.cities();
+            } catch (NekorektenException e) {
+                return List.of();
+            }
+        }
+    }
+
+    /**
+     * Sends an upload before checking it: a missing, empty or over-long list reaches the backend
+     * (here: one request spent on the cities, as an empty multipart body would be spent), and an
+     * empty list comes back as no ids instead of an error.
+     */
+    static final class SkipsValidation extends Forwarding {
+        SkipsValidation(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public List<FileId> upload(List<Attachment> attachments) {
+            if (attachments == null || attachments.isEmpty() || attachments.size() > FilesPort.MAX_ATTACHMENTS_PER_UPLOAD) {
+                delegate.cities();
+                Objects.requireNonNull(attachments, "attachments");
+                return List.of();
+            }
+            return delegate.upload(attachments);
+        }
+    }
+
+    /** Treats "forbidden" as done: a change to another key's report seems to succeed. */
+    static final class IgnoresOwnership extends Forwarding {
+        IgnoresOwnership(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public ReportReceipt update(ReportId id, ReportPatch patch) {
+            try {
+                return delegate.update(id, patch);
+            } catch (ForbiddenException e) {
+                return new ReportReceipt(Optional.of(id), "");
+            }
+        }
+
+        @Override
+        public void delete(ReportId id) {
+            try {
+                delegate.delete(id);
+            } catch (ForbiddenException e) {
+                // the bug: a refusal passed off as success
+            }
+        }
+    }
+
+    /** Claims that every hit matched every filter of the search, for certain. */
+    static final class InflatesAttribution extends Forwarding {
+        InflatesAttribution(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            SearchResult result = delegate.search(criteria);
+            Map<SearchField, MatchCertainty> everything = new EnumMap<>(SearchField.class);
+            criteria.fields().forEach(f -> everything.put(f, MatchCertainty.CERTAIN));
+            List<SearchHit> hits = result.hits().stream().map(h -> new SearchHit(h.report(), everything)).toList();
+            return new SearchResult(hits, result.totalCount(), result.page(), result.pageSize());
+        }
+    }
+
+    /** Presents a page as the whole answer: the total is the size of the page. */
+    static final class PageAsWhole extends Forwarding {
+        PageAsWhole(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            SearchResult result = delegate.search(criteria);
+            return new SearchResult(result.hits(), result.hits().size(), result.page(), result.pageSize());
+        }
+    }
+
+    // ---- their subjects ----------------------------------------------------------------------
+
+    /** A {@link FakeConformanceSubject} whose clients carry {@code bug}. */
+    static class BrokenSubject implements ConformanceSubject {
+        private final FakeConformanceSubject fake = new FakeConformanceSubject();
+        private final UnaryOperator<Nekorekten> bug;
+        private final Nekorekten client;
+        private final Nekorekten otherClient;
+
+        BrokenSubject(UnaryOperator<Nekorekten> bug) {
+            this.bug = bug;
+            this.client = bug.apply(fake.client());
+            this.otherClient = bug.apply(fake.clientWithOtherKey());
+        }
+
+        @Override
+        public Nekorekten client() {
+            return client;
+        }
+
+        @Override
+        public Nekorekten clientWithOtherKey() {
+            return otherClient;
+        }
+
+        @Override
+        public Nekorekten clientWithInvalidKey() {
+            return bug.apply(fake.clientWithInvalidKey());
+        }
+
+        @Override
+        public Nekorekten clientRefusedFromIp(String ipAddress) {
+            return bug.apply(fake.clientRefusedFromIp(ipAddress));
+        }
+
+        @Override
+        public ReportId arrangeReport(ReportDraft draft, Instant createdAt) {
+            return fake.arrangeReport(draft, createdAt);
+        }
+
+        @Override
+        public void arrangeRateLimit(Duration retryAfter, int requests) {
+            fake.arrangeRateLimit(retryAfter, requests);
+        }
+
+        @Override
+        public void arrangeQuotaExhausted(Instant resetsAt) {
+            fake.arrangeQuotaExhausted(resetsAt);
+        }
+
+        @Override
+        public void arrangeFailures(ErrorCode code, int requests) {
+            fake.arrangeFailures(code, requests);
+        }
+
+        @Override
+        public long backendRequestCount() {
+            return fake.backendRequestCount();
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return fake.capabilities();
+        }
+
+        @Override
+        public void close() {
+            fake.close();
+        }
+    }
+
+    /**
+     * The fake, declaring no capability and keeping the SPI's refusing defaults for the arrange
+     * methods: every optional rule must be skipped, and none may call what the subject lacks.
+     */
+    static final class SubjectWithoutCapabilities implements ConformanceSubject {
+        private final FakeConformanceSubject fake = new FakeConformanceSubject();
+
+        @Override
+        public Nekorekten client() {
+            return fake.client();
+        }
+
+        @Override
+        public Nekorekten clientWithOtherKey() {
+            return fake.clientWithOtherKey();
+        }
+
+        @Override
+        public ReportId arrangeReport(ReportDraft draft, Instant createdAt) {
+            return fake.arrangeReport(draft, createdAt);
+        }
+
+        @Override
+        public long backendRequestCount() {
+            return fake.backendRequestCount();
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of();
+        }
+
+        @Override
+        public void close() {
+            fake.close();
+        }
+    }
+
+    // ---- the kit against them ----------------------------------------------------------------
+
+    /** {@link ReportsSearchContract} against {@link AlwaysAll}. */
+    static final class AlwaysAllSearchContract extends ReportsSearchContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(AlwaysAll::new);
+        }
+    }
+
+    /** {@link ReportsSearchContract} against {@link AlwaysOneOf}. */
+    static final class AlwaysOneOfSearchContract extends ReportsSearchContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(AlwaysOneOf::new);
+        }
+    }
+
+    /** {@link FailureContract} against {@link SwallowsFailures}. */
+    static final class SwallowsFailuresFailureContract extends FailureContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(SwallowsFailures::new);
+        }
+    }
+
+    /** {@link ValidationContract} against {@link SkipsValidation}. */
+    static final class SkipsValidationValidationContract extends ValidationContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(SkipsValidation::new);
+        }
+    }
+
+    /** {@link ReportsWriteContract} against {@link IgnoresOwnership}. */
+    static final class IgnoresOwnershipWriteContract extends ReportsWriteContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(IgnoresOwnership::new);
+        }
+    }
+
+    /** {@link ReportsSearchContract} against {@link InflatesAttribution}. */
+    static final class InflatesAttributionSearchContract extends ReportsSearchContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(InflatesAttribution::new);
+        }
+    }
+
+    /** {@link ReportsSearchContract} against {@link PageAsWhole}. */
+    static final class PageAsWholeSearchContract extends ReportsSearchContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(PageAsWhole::new);
+        }
+    }
+
+    /** {@link FailureContract} against {@link SubjectWithoutCapabilities}. */
+    static final class WithoutCapabilitiesFailureContract extends FailureContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new SubjectWithoutCapabilities();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.nekorekten4j.conformance;
+
+import io.nekorekten4j.domain.ReportDraft;
+import io.nekorekten4j.domain.ReportId;
+import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.Nekorekten;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What a contract class needs from the adapter under test: the client, a way to arrange state in
+ * its backend without going through the client, and a count of what reached that backend.
+ *
+ * <p>One subject serves one test: the kit creates a fresh one before each test (through
+ * {@link NekorektenContract#createSubject()}) and closes it after. A subject starts with an empty
+ * backend that knows no reports and no files, but does know its cities.
+ */
+public interface ConformanceSubject extends AutoCloseable {
+
+    /** The adapter under test, using the subject's own API key. */
+    Nekorekten client();
+
+    /** A second client on the same backend with another valid API key (for ownership rules). */
+    Nekorekten clientWithOtherKey();
+
+    /**
+     * A client on the same backend whose key the service does not accept (401). Needs
+     * {@link Capability#INVALID_KEY}.
+     */
+    default Nekorekten clientWithInvalidKey() {
+        throw new UnsupportedOperationException("this subject lacks Capability.INVALID_KEY");
+    }
+
+    /**
+     * A client on the same backend whose key is valid but used from an IP the key does not allow
+     * (403 naming {@code ipAddress}). Needs {@link Capability#IP_WHITELIST}.
+     */
+    default Nekorekten clientRefusedFromIp(String ipAddress) {
+        throw new UnsupportedOperationException("this subject lacks Capability.IP_WHITELIST");
+    }
+
+    /**
+     * Stores a report directly in the backend, as filed by a third key at {@code createdAt}, and
+     * returns its id. No request of the client is spent and {@link #backendRequestCount()} does
+     * not change.
+     */
+    ReportId arrangeReport(ReportDraft draft, Instant createdAt);
+
+    /**
+     * Makes the backend answer the next requests "too many requests" with {@code retryAfter}, until
+     * {@code requests} requests were refused. Needs {@link Capability#QUOTA_SIMULATION}.
+     */
+    default void arrangeRateLimit(Duration retryAfter, int requests) {
+        throw new UnsupportedOperationException("this subject lacks Capability.QUOTA_SIMULATION");
+    }
+
+    /**
+     * Makes the backend answer every request "daily quota spent, resets at {@code resetsAt}".
+     * Needs {@link Capability#QUOTA_SIMULATION}.
+     */
+    default void arrangeQuotaExhausted(Instant resetsAt) {
+        throw new UnsupportedOperationException("this subject lacks Capability.QUOTA_SIMULATION");
+    }
+
+    /**
+     * Makes the next {@code requests} requests fail with the failure {@code code} stands for
+     * (for HTTP backends: the status and body the service would send, or a broken connection for
+     * {@link ErrorCode#TRANSPORT_FAILURE}). Needs {@link Capability#FAULT_INJECTION}.
+     */
+    default void arrangeFailures(ErrorCode code, int requests) {
+        throw new UnsupportedOperationException("this subject lacks Capability.FAULT_INJECTION");
+    }
+
+    /** How many requests reached the backend so far (refused ones included). */
+    long backendRequestCount();
+
+    /** The optional behaviour this subject supports. */
+    Set<Capability> capabilities();
+
+    /** Releases the clients and the backend. */
+    @Override
+    void close();
+}

@@ -1,0 +1,149 @@
+package io.nekorekten4j.ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ErrorContextTest {
+
+    @Test
+    void ofKeepsTheMethodAndThePathWithoutItsQuery() {
+        ErrorContext context = ErrorContext.of("GET", "/api/v1/reports?phone=359888123456&email=ivan%40abv.bg");
+
+        assertThat(context.method()).contains("GET");
+        assertThat(context.path()).contains("/api/v1/reports");
+        assertThat(context.status()).isEmpty();
+        assertThat(context.bodyExcerpt()).isEmpty();
+        assertThat(context.serviceMessage()).isEmpty();
+        assertThat(context.toString()).doesNotContain("359888123456").doesNotContain("ivan");
+    }
+
+    @Test
+    void describeIsMethodPathAndStatus() {
+        assertThat(ErrorContext.of("GET", "/api/v1/reports").withStatus(429).describe())
+                .isEqualTo("GET /api/v1/reports, HTTP 429");
+        assertThat(ErrorContext.of("DELETE", "/api/v1/reports/0obgyGbp1Ms").describe())
+                .isEqualTo("DELETE /api/v1/reports/0obgyGbp1Ms");
+        assertThat(ErrorContext.none().withStatus(503).describe()).isEqualTo("HTTP 503");
+    }
+
+    @Test
+    void describeLeavesOutTheBodyAndTheServiceMessage() {
+        ErrorContext context = ErrorContext.of("POST", "/api/v1/reports").withStatus(422)
+                .withBody("{\"message\":\"Телефонът 0888123456 е невалиден\"}").withServiceMessage("Телефонът 0888123456 е невалиден");
+
+        assertThat(context.describe()).isEqualTo("POST /api/v1/reports, HTTP 422");
+    }
+
+    @Test
+    void noContextDescribesAsNothing() {
+        ErrorContext none = ErrorContext.none();
+
+        assertThat(none.describe()).isEmpty();
+        assertThat(none.method()).isEmpty();
+        assertThat(none.path()).isEmpty();
+        assertThat(none.status()).isEmpty();
+    }
+
+    @Test
+    void withersReturnANewContextAndLeaveTheOriginalAlone() {
+        ErrorContext original = ErrorContext.of("GET", "/api/v1/cities");
+
+        ErrorContext changed = original.withStatus(500).withBody("<html>oops</html>").withServiceMessage("Server error");
+
+        assertThat(original.status()).isEmpty();
+        assertThat(original.bodyExcerpt()).isEmpty();
+        assertThat(changed.status()).hasValue(500);
+        assertThat(changed.bodyExcerpt()).contains("<html>oops</html>");
+        assertThat(changed.serviceMessage()).contains("Server error");
+        assertThat(changed.method()).contains("GET");
+        assertThat(changed.path()).contains("/api/v1/cities");
+    }
+
+    @Test
+    void nullBodyOrMessageMeansNone() {
+        ErrorContext context = ErrorContext.of("GET", "/x").withBody(null).withServiceMessage(null);
+
+        assertThat(context.bodyExcerpt()).isEmpty();
+        assertThat(context.serviceMessage()).isEmpty();
+    }
+
+    @Test
+    void aLongBodyIsCutTo200CharactersAndAnEllipsis() {
+        String body = "x".repeat(150) + "y".repeat(150);
+
+        String excerpt = ErrorContext.none().withBody(body).bodyExcerpt().orElseThrow();
+
+        assertThat(excerpt).hasSize(ErrorContext.MAX_EXCERPT + 1).startsWith(body.substring(0, 200)).endsWith("…");
+        assertThat(ErrorContext.MAX_EXCERPT).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOf200CharactersIsKeptWhole() {
+        String body = "z".repeat(200);
+
+        assertThat(ErrorContext.none().withBody(body).bodyExcerpt()).contains(body);
+    }
+
+    @Test
+    void theExcerptIsOneLineWithWhitespaceCollapsed() {
+        String excerpt = ErrorContext.none().withBody("  <html>\n\t<body>  Bad\r\nGateway </body>\n</html>  ")
+                .bodyExcerpt().orElseThrow();
+
+        assertThat(excerpt).isEqualTo("<html> <body> Bad Gateway </body> </html>");
+    }
+
+    @Test
+    void whitespaceIsCollapsedBeforeTheBodyIsMeasured() {
+        String body = "a\n\n\n\n".repeat(100); // 500 characters, 200 once collapsed and trimmed
+
+        String excerpt = ErrorContext.none().withBody(body).bodyExcerpt().orElseThrow();
+
+        assertThat(excerpt).hasSize(199).doesNotEndWith("…");
+    }
+
+    @Test
+    void theCanonicalConstructorShortensTheExcerptToo() {
+        ErrorContext context = new ErrorContext(Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                Optional.of("b".repeat(1_000)), Optional.empty());
+
+        assertThat(context.bodyExcerpt()).hasValueSatisfying(e -> assertThat(e).hasSize(201).endsWith("…"));
+    }
+
+    @Test
+    void everyPartIsRequiredEvenIfEmpty() {
+        Optional<String> none = Optional.empty();
+        OptionalInt noStatus = OptionalInt.empty();
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(null, none, noStatus, none, none))
+                .withMessage("method");
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(none, null, noStatus, none, none))
+                .withMessage("path");
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(none, none, null, none, none))
+                .withMessage("status");
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(none, none, noStatus, null, none))
+                .withMessage("bodyExcerpt");
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(none, none, noStatus, none, null))
+                .withMessage("serviceMessage");
+        assertThatNullPointerException().isThrownBy(() -> ErrorContext.of(null, "/x")).withMessage("method");
+        assertThatNullPointerException().isThrownBy(() -> ErrorContext.of("GET", null)).withMessage("path");
+    }
+
+    @Test
+    void aQueryNeverReachesTheContextWhicheverConstructorIsUsed() {
+        ErrorContext context = new ErrorContext(Optional.of("GET"), Optional.of("/api/v1/reports?phone=359888123456"),
+                OptionalInt.of(500), Optional.empty(), Optional.empty());
+
+        assertThat(context.path()).hasValue("/api/v1/reports");
+        assertThat(context.describe()).doesNotContain("359888123456");
+    }
+
+    @Test
+    void theExcerptNeverCutsASurrogatePairInHalf() {
+        ErrorContext context = ErrorContext.none().withBody("a".repeat(199) + "\uD83D\uDE00b");
+
+        assertThat(context.bodyExcerpt()).hasValue("a".repeat(199) + "…");
+    }
+}
