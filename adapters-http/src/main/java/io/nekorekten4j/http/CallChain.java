@@ -1,0 +1,308 @@
+package io.nekorekten4j.http;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.nekorekten4j.http.JsonCodec.BodyCapture;
+import io.nekorekten4j.http.JsonCodec.Malformed;
+import io.nekorekten4j.http.Resilience.AttemptFailure;
+import io.nekorekten4j.http.Resilience.Outcome;
+import io.nekorekten4j.http.ErrorMapper.Redactor;
+import io.nekorekten4j.http.WireMapper.ErrorInBody;
+import io.nekorekten4j.ports.CallTimeoutException;
+import io.nekorekten4j.ports.CircuitOpenException;
+import io.nekorekten4j.ports.ErrorContext;
+import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.QuotaExhaustedException;
+import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.ServiceUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs one API call through the client's policies, in this order (validation happens before, in
+ * {@link NekorektenHttp}):
+ * <pre>validation → circuit breaker → retry → quota gate → transport</pre>
+ * The circuit breaker sees each call once, however often it was retried; every attempt, retries
+ * included, takes a quota permit; the whole call — permit waits, attempts and backoffs — fits in
+ * the call timeout. Thread safe.
+ */
+final class CallChain {
+
+    /** The header that carries the key; marked sensitive for the transport. */
+    static final String API_KEY_HEADER = "Api-Key";
+
+    private final Transport transport;
+    private final Settings settings;
+    private final Supplier<String> apiKey;
+    private final Function<String, QuotaGate> gates;
+    private final WireMapper wire;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+    private final IntervalFunction backoff;
+
+    /**
+     * @param transport the wire
+     * @param settings  timeouts and limits
+     * @param apiKey    the key of each request, already checked (read per attempt, so rotation works)
+     * @param gates     the quota gate of a key
+     * @param wire      reads error bodies
+     */
+    CallChain(Transport transport, Settings settings, Supplier<String> apiKey, Function<String, QuotaGate> gates,
+              WireMapper wire) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.gates = Objects.requireNonNull(gates, "gates");
+        this.wire = Objects.requireNonNull(wire, "wire");
+        this.retry = Resilience.retry(settings.retry(), settings.sleeper());
+        this.circuitBreaker = Resilience.circuitBreaker(settings.circuitBreaker(), settings.clock());
+        this.backoff = Resilience.backoff(settings.retry());
+    }
+
+    /**
+     * Runs {@code call}.
+     *
+     * @throws NekorektenException every failure, typed as the ports say
+     */
+    <T> T execute(Call<T> call) {
+        ErrorContext context = ErrorContext.of(call.method(), call.path());
+        Budget budget = new Budget(settings.clock(), settings.clock().instant().plus(settings.callTimeout()));
+        AtomicInteger attempts = new AtomicInteger();
+        // validation → circuit breaker → retry → quota gate → transport
+        Supplier<T> retried = () -> {
+            try {
+                return retry.executeSupplier(() -> attempt(call, context, budget, attempts.incrementAndGet()));
+            } catch (AttemptFailure last) {
+                throw last.failure();
+            }
+        };
+        if (circuitBreaker == null) {
+            return retried.get();
+        }
+        try {
+            return circuitBreaker.executeSupplier(retried);
+        } catch (CallNotPermittedException open) {
+            throw new CircuitOpenException("The circuit breaker is open after repeated failures of the service; "
+                    + "nothing was sent", context, null);
+        }
+    }
+
+    /** One attempt: a quota permit, then the exchange. Failures leave as {@link AttemptFailure}. */
+    private <T> T attempt(Call<T> call, ErrorContext context, Budget budget, int attempt) {
+        Duration remaining = budget.remaining();
+        if (remaining.isNegative() || remaining.isZero()) {
+            throw new AttemptFailure(new CallTimeoutException("The call timeout of " + settings.callTimeout()
+                    + " passed before attempt " + attempt, context, null), Optional.empty());
+        }
+        String key = apiKey.get();
+        takePermit(key, context, min(settings.permitWaitTimeout(), remaining));
+        TransportRequest request = new TransportRequest(call.method(), call.uri(), headers(key, call),
+                List.of(API_KEY_HEADER), call.body(), settings.connectTimeout(), settings.responseTimeout(),
+                budget.deadline(), settings.maxResponseBytes());
+        try {
+            Redactor redactor = Redactor.of(key, call.personalData());
+            return transport.execute(request, response -> handle(call, response, context, redactor));
+        } catch (io.nekorekten4j.http.TransportException e) {
+            throw failed(call, context, budget, attempt, e);
+        } catch (IOException e) {
+            throw failed(call, context, budget, attempt,
+                    new io.nekorekten4j.http.TransportException(io.nekorekten4j.http.TransportException.Kind.BROKEN,
+                            "the exchange failed", e));
+        } catch (RateLimitedException e) {
+            e.retryAfter().ifPresent(wait -> gates.apply(key).penalise(wait));
+            throw new AttemptFailure(e, Resilience.plannedWait(call.method(), Outcome.RATE_LIMITED, e.retryAfter(),
+                    attempt, budget.remaining(), backoff));
+        } catch (ServiceUnavailableException e) {
+            throw new AttemptFailure(e, Resilience.plannedWait(call.method(), Outcome.SERVER_ERROR, Optional.empty(),
+                    attempt, budget.remaining(), backoff));
+        } catch (NekorektenException e) {
+            throw new AttemptFailure(e, Optional.empty());
+        }
+    }
+
+    private void takePermit(String key, ErrorContext context, Duration maxWait) {
+        try {
+            gates.apply(key).acquire(maxWait);
+        } catch (RateLimitWaitExceededException e) {
+            throw new AttemptFailure(new RateLimitWaitExceededException("No request permit within " + maxWait
+                    + " under the quota plan " + settings.quota().name() + "; nothing was sent", context,
+                    e.waitNeeded()), Optional.empty());
+        } catch (QuotaExhaustedException e) {
+            throw new AttemptFailure(new QuotaExhaustedException("The plan's daily quota is spent; nothing was sent",
+                    context, e.resetsAt().orElse(null)), Optional.empty());
+        }
+    }
+
+    /** A transport failure as the ports' exception, with the retry it allows. */
+    private AttemptFailure failed(Call<?> call, ErrorContext context, Budget budget, int attempt,
+                                  io.nekorekten4j.http.TransportException e) {
+        NekorektenException failure;
+        Outcome outcome;
+        switch (e.kind()) {
+            case NOT_SENT -> {
+                outcome = Outcome.NOT_SENT;
+                failure = new io.nekorekten4j.ports.TransportException(
+                        "Could not connect to the service; the request was not sent", context, e);
+            }
+            case BROKEN -> {
+                outcome = Outcome.BROKEN;
+                failure = new io.nekorekten4j.ports.TransportException(
+                        "The connection failed; the request may have reached the service", context, e);
+            }
+            case TIMEOUT -> {
+                outcome = Outcome.TIMEOUT;
+                failure = new CallTimeoutException("No answer in time; the request may have reached the service",
+                        context, e);
+            }
+            default -> {
+                outcome = Outcome.FINAL;
+                failure = ErrorMapper.unexpected(context, "The answer is larger than the limit of "
+                        + settings.maxResponseBytes() + " bytes", null, new Redactor(List.of()), e);
+            }
+        }
+        return new AttemptFailure(failure, Resilience.plannedWait(call.method(), outcome, Optional.empty(), attempt,
+                budget.remaining(), backoff));
+    }
+
+    /** Reads an answer inside the exchange: a 2xx through the call's reader, anything else as an error. */
+    private <T> T handle(Call<T> call, TransportResponse response, ErrorContext context, Redactor redactor)
+            throws IOException {
+        int status = response.status();
+        BodyCapture body = new BodyCapture(response.body());
+        ErrorContext withStatus = context.withStatus(status);
+        Optional<String> retryAfter = response.header("Retry-After");
+        try {
+            if (status >= 200 && status <= 299) {
+                try {
+                    return call.reader().read(body);
+                } catch (Malformed m) {
+                    throw ErrorMapper.unexpected(withStatus, "The answer could not be read: " + m.getMessage(),
+                            body.excerpt(), redactor, m);
+                } catch (ErrorInBody e) {
+                    throw ErrorMapper.fromBody(context, status, retryAfter, e.envelope(), body.excerpt(),
+                            settings.clock().instant(), redactor);
+                } catch (RuntimeException e) {
+                    if (e instanceof NekorektenException) {
+                        throw e;
+                    }
+                    // A value the domain refused that the mapper did not foresee: still an unusable
+                    // answer, never an exception outside the ports' hierarchy.
+                    throw ErrorMapper.unexpected(withStatus, "The answer could not be mapped", body.excerpt(),
+                            redactor, e);
+                }
+            }
+            if (status >= 300 && status <= 399) {
+                // Never read on: a redirect's body and Location may carry another URL's query.
+                throw ErrorMapper.fromStatus(context, status, Optional.empty(), WireMapper.Envelope.EMPTY, null,
+                        settings.clock().instant(), redactor);
+            }
+            WireMapper.Envelope envelope = wire.errorEnvelope(body);
+            throw ErrorMapper.fromStatus(context, status, retryAfter, envelope, body.excerpt(),
+                    settings.clock().instant(), redactor);
+        } catch (io.nekorekten4j.http.TransportException e) {
+            if (e.kind() == io.nekorekten4j.http.TransportException.Kind.TOO_LARGE) {
+                throw ErrorMapper.unexpected(withStatus, "The answer is larger than the limit of "
+                        + settings.maxResponseBytes() + " bytes", body.excerpt(), redactor, e);
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> headers(String key, Call<?> call) {
+        Map<String, String> headers = new HashMap<>(6);
+        headers.put(API_KEY_HEADER, key);
+        headers.put("User-Agent", UserAgent.VALUE);
+        headers.put("Accept", "application/json");
+        if (call.body().orElse(null) instanceof RequestBody.Json) {
+            headers.put("Content-Type", "application/json; charset=UTF-8");
+        }
+        return headers;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * One API call as the chain runs it.
+     *
+     * @param method {@code GET}, {@code POST}, {@code PATCH} or {@code DELETE}
+     * @param path   the API path without query, for error contexts
+     * @param uri    the full request URI
+     * @param body   the request body, if any
+     * @param reader       reads a 2xx answer
+     * @param personalData the request's query values, blanked out of excerpts and messages
+     * @param <T>          what the call yields
+     */
+    record Call<T>(String method, String path, URI uri, Optional<RequestBody> body, Reader<T> reader,
+                   List<String> personalData) {
+        Call {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(reader, "reader");
+            personalData = List.copyOf(personalData);
+        }
+
+        /** A call whose request carries no personal data in its URI. */
+        Call(String method, String path, URI uri, Optional<RequestBody> body, Reader<T> reader) {
+            this(method, path, uri, body, reader, List.of());
+        }
+    }
+
+    /**
+     * Reads a 2xx answer's body.
+     *
+     * @param <T> what it yields
+     */
+    @FunctionalInterface
+    interface Reader<T> {
+        /**
+         * @throws IOException  when the body stream fails
+         * @throws Malformed    when the body cannot be used
+         * @throws ErrorInBody  when {@code server.httpCode} contradicts the 2xx status
+         */
+        T read(BodyCapture body) throws IOException, Malformed, ErrorInBody;
+    }
+
+    /**
+     * The client's timeouts, limits and time source.
+     *
+     * @param connectTimeout    per attempt: how long to wait for a connection
+     * @param responseTimeout   per attempt: how long to wait between bytes of the answer
+     * @param callTimeout       the whole call: permit waits, attempts and backoffs
+     * @param permitWaitTimeout the longest wait for a quota permit
+     * @param maxResponseBytes  the largest body accepted
+     * @param quota             the key's plan (for messages; the gate enforces it)
+     * @param retry             the retry options
+     * @param circuitBreaker    the circuit-breaker options
+     * @param clock             the time source of budgets, deadlines and the breaker
+     * @param sleeper           how backoffs wait
+     */
+    record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
+                    Duration permitWaitTimeout, long maxResponseBytes, io.nekorekten4j.ports.QuotaPlan quota,
+                    RetryOptions retry, CircuitBreakerOptions circuitBreaker, Clock clock, Sleeper sleeper) {
+    }
+
+    /** The time left of one call. */
+    private record Budget(Clock clock, Instant deadline) {
+        Duration remaining() {
+            return Duration.between(clock.instant(), deadline);
+        }
+    }
+}

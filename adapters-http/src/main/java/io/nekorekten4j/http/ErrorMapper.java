@@ -1,0 +1,213 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.http.WireMapper.Envelope;
+import io.nekorekten4j.ports.ErrorContext;
+import io.nekorekten4j.ports.ForbiddenException;
+import io.nekorekten4j.ports.InvalidApiKeyException;
+import io.nekorekten4j.ports.InvalidRequestException;
+import io.nekorekten4j.ports.IpNotWhitelistedException;
+import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.NotFoundException;
+import io.nekorekten4j.ports.QuotaExhaustedException;
+import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.ServiceUnavailableException;
+import io.nekorekten4j.ports.UnexpectedResponseException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Maps an error answer onto the ports' exceptions.
+ *
+ * <table>
+ *   <caption>Status → exception</caption>
+ *   <tr><th>status</th><th>exception</th></tr>
+ *   <tr><td>400, 422</td><td>{@link InvalidRequestException}, with the body's {@code errors} per field</td></tr>
+ *   <tr><td>401</td><td>{@link InvalidApiKeyException}</td></tr>
+ *   <tr><td>403</td><td>{@link IpNotWhitelistedException} when the message names an IP address or
+ *       speaks of IPs, else {@link ForbiddenException}</td></tr>
+ *   <tr><td>404</td><td>{@link NotFoundException}</td></tr>
+ *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After} (seconds or HTTP date);
+ *       {@link QuotaExhaustedException} when the message says the daily or plan limit is spent</td></tr>
+ *   <tr><td>402</td><td>{@link QuotaExhaustedException} when the message says the daily or plan
+ *       limit is spent, else {@link UnexpectedResponseException}</td></tr>
+ *   <tr><td>5xx</td><td>{@link ServiceUnavailableException}</td></tr>
+ *   <tr><td>3xx, anything else</td><td>{@link UnexpectedResponseException} (a redirect is never followed)</td></tr>
+ * </table>
+ * A 2xx answer whose {@code server.httpCode} is not 2xx is mapped by that code.
+ *
+ * <p>Every exception carries the method, the path (never the query), the status, an excerpt of
+ * at most 200 characters of the body and the service's message — with the API key and the
+ * request's query values blanked out of both (see {@link Redactor}). Thread safe.
+ */
+final class ErrorMapper {
+
+    /** What replaces the API key wherever the service might echo it. */
+    static final String REDACTED = "[redacted]";
+
+    private static final Pattern MENTIONS_IP = Pattern.compile("(?iu)(\\bIP\\b|\\bIPv[46]\\b|IP[- ]?адрес|whitelist|white-list|allowed list)");
+    private static final Pattern MENTIONS_MINUTE = Pattern.compile("(?iu)(minute|минут)");
+    private static final Pattern MENTIONS_DAY_OR_PLAN = Pattern.compile(
+            "(?iu)(daily|per day|a day|today|\\bday\\b|24 ?h|\\bplan\\b|subscription|дневн|на ден|за ден|днес|денонощ|план|абонамент)");
+
+    private ErrorMapper() {
+    }
+
+    /**
+     * The exception for an answer with a non-2xx status.
+     *
+     * @param request    the request's method and path
+     * @param status     the HTTP status
+     * @param retryAfter the {@code Retry-After} header, if any
+     * @param envelope   what the body said (empty when it was not JSON)
+     * @param excerpt    the first characters of the body
+     * @param now        the current instant, for an HTTP-date {@code Retry-After}
+     * @param redactor   blanks the API key and the request's personal data out of every text kept
+     */
+    static NekorektenException fromStatus(ErrorContext request, int status, Optional<String> retryAfter,
+                                          Envelope envelope, String excerpt, Instant now, Redactor redactor) {
+        return map(request, status, status, retryAfter, envelope, excerpt, now, redactor);
+    }
+
+    /**
+     * The exception for a 2xx answer whose {@code server.httpCode} contradicts its status: mapped by
+     * that code, and the message says so.
+     */
+    static NekorektenException fromBody(ErrorContext request, int wireStatus, Optional<String> retryAfter,
+                                        Envelope envelope, String excerpt, Instant now, Redactor redactor) {
+        int code = envelope.httpCode().orElse(wireStatus);
+        return map(request, wireStatus, code, retryAfter, envelope, excerpt, now, redactor);
+    }
+
+    /** An answer that could not be used. */
+    static UnexpectedResponseException unexpected(ErrorContext context, String reason, String excerpt, Redactor redactor,
+                                                  Throwable cause) {
+        ErrorContext withBody = excerpt == null || excerpt.isEmpty() ? context : context.withBody(redactor.apply(excerpt));
+        return new UnexpectedResponseException(reason, withBody, cause);
+    }
+
+    private static NekorektenException map(ErrorContext request, int wireStatus, int code, Optional<String> retryAfter,
+                                           Envelope envelope, String excerpt, Instant now, Redactor redactor) {
+        Optional<String> message = envelope.message().map(redactor::apply);
+        ErrorContext context = request.withStatus(code).withServiceMessage(message.orElse(null));
+        if (excerpt != null && !excerpt.isEmpty()) {
+            context = context.withBody(redactor.apply(excerpt));
+        }
+        String said = wireStatus == code ? "" : " (HTTP " + wireStatus + " carried server.httpCode " + code + ")";
+        Optional<Duration> wait = retryAfter.flatMap(h -> parseRetryAfter(h, now));
+        String text = message.orElse("");
+        if (code == 400 || code == 422) {
+            List<Violation> fields = new ArrayList<>();
+            for (Violation v : envelope.fieldErrors()) {
+                fields.add(new Violation(v.field(), redactor.apply(v.message())));
+            }
+            String names = fields.isEmpty() ? ""
+                    : ": " + fields.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
+            return new InvalidRequestException("The service rejected the request as invalid" + names + said, context, fields);
+        }
+        if (code == 401) {
+            return new InvalidApiKeyException("The service does not accept the API key" + said, context, null);
+        }
+        if (code == 403) {
+            Optional<String> ip = IpNotWhitelistedException.extractIpAddress(text);
+            if (ip.isPresent() || MENTIONS_IP.matcher(text).find()) {
+                return new IpNotWhitelistedException("The API key is not allowed from this IP address"
+                        + ip.map(a -> " (" + a + "): add it to the key's allowed list").orElse("") + said,
+                        context, ip.orElse(null));
+            }
+            return new ForbiddenException("The API key may not do this" + said, context, null);
+        }
+        if (code == 404) {
+            return new NotFoundException("No such report or resource" + said, context, null);
+        }
+        if ((code == 429 || code == 402) && saysDailyQuotaIsSpent(text)) {
+            return new QuotaExhaustedException("The plan's daily quota is spent" + said, context,
+                    wait.map(now::plus).orElse(null));
+        }
+        if (code == 429) {
+            return new RateLimitedException("Too many requests" + wait.map(w -> ": retry after " + w.toSeconds() + " s")
+                    .orElse("") + said, context, wait.orElse(null));
+        }
+        if (code >= 500 && code <= 599) {
+            return new ServiceUnavailableException("The service failed or is unavailable" + said, context, null);
+        }
+        if (code >= 300 && code <= 399) {
+            return new UnexpectedResponseException("The service answered with a redirect, which is never followed"
+                    + said, context, null);
+        }
+        return new UnexpectedResponseException("The service answered with an unexpected status" + said, context, null);
+    }
+
+    /** Whether a 429's or 402's message speaks of the day or the plan rather than the minute. */
+    static boolean saysDailyQuotaIsSpent(String message) {
+        return !MENTIONS_MINUTE.matcher(message).find() && MENTIONS_DAY_OR_PLAN.matcher(message).find();
+    }
+
+    /**
+     * A {@code Retry-After} value: delay-seconds or an HTTP date (RFC 1123), as a wait from
+     * {@code now}; a date in the past is no wait. Anything else is ignored.
+     */
+    static Optional<Duration> parseRetryAfter(String header, Instant now) {
+        String value = header.strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // A figure too long for a long is a wait longer than any call: saturate, never wrap.
+            return Optional.of(value.length() > 12 ? Duration.ofSeconds(999_999_999_999L)
+                    : Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Blanks secrets out of texts taken from an answer: the API key, should the service ever echo
+     * it, and the request's own query values (the phone, e-mail, name or site searched for), which
+     * are personal data and often come back in the body.
+     *
+     * @param secrets the texts to blank out, longest first
+     */
+    record Redactor(List<String> secrets) {
+
+        /** Values shorter than this are not blanked: they would blank half of any text. */
+        static final int MIN_LENGTH = 3;
+
+        /** Keeps the usable secrets, longest first, so that a longer one is blanked whole. */
+        Redactor {
+            secrets = secrets.stream().filter(s -> s != null && s.length() >= MIN_LENGTH).distinct()
+                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        }
+
+        /** A redactor of {@code key} and {@code values}. */
+        static Redactor of(String key, java.util.Collection<String> values) {
+            List<String> all = new ArrayList<>(values);
+            all.add(key);
+            return new Redactor(all);
+        }
+
+        /** {@code text} with every secret replaced by {@value ErrorMapper#REDACTED}; {@code null} stays {@code null}. */
+        String apply(String text) {
+            if (text == null) {
+                return null;
+            }
+            String result = text;
+            for (String secret : secrets) {
+                result = result.replace(secret, REDACTED);
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.domain.Attachment;
+import io.nekorekten4j.domain.City;
+import io.nekorekten4j.domain.FileId;
+import io.nekorekten4j.domain.ReportDraft;
+import io.nekorekten4j.domain.ReportId;
+import io.nekorekten4j.domain.ReportPatch;
+import io.nekorekten4j.domain.ReportReceipt;
+import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.domain.ValidationException;
+import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.QuotaPlan;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The nekorekten.com API over HTTP: {@link Nekorekten} for the real service.
+ *
+ * <pre>{@code
+ * try (Nekorekten api = NekorektenHttp.builder().apiKey(System.getenv("NEKOREKTEN_API_KEY")).build()) {
+ *     SearchResult r = api.search(SearchCriteria.builder().phone("0888 123 456").build());
+ * }
+ * }</pre>
+ *
+ * <h2>Builder options</h2>
+ * <table>
+ *   <caption>Builder options and their defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code apiKey(String)} / {@code apiKey(Supplier<String>)}</td><td>required</td>
+ *       <td>the key from the nekorekten.com profile page; a supplier is read for every request, so a
+ *       rotated key takes effect at once. Never printed, logged or sent to another host.</td></tr>
+ *   <tr><td>{@code baseUri}</td><td>{@code https://api.nekorekten.com}</td>
+ *       <td>where the API lives; plain {@code http} only for loopback hosts (127.0.0.0/8, ::1, localhost)</td></tr>
+ *   <tr><td>{@code transport}</td><td>{@link ApacheTransport} (Apache HttpClient 5)</td>
+ *       <td>the wire; {@link JdkTransport} or your own {@link Transport}. Closed with the client —
+ *       also one you supplied.</td></tr>
+ *   <tr><td>{@code connectTimeout}</td><td>5 s</td><td>per attempt: waiting for a connection</td></tr>
+ *   <tr><td>{@code responseTimeout}</td><td>15 s</td><td>per attempt: waiting between bytes of the answer</td></tr>
+ *   <tr><td>{@code callTimeout}</td><td>60 s</td><td>the whole call: permit waits, attempts and
+ *       backoffs; nothing outlives it</td></tr>
+ *   <tr><td>{@code quota}</td><td>{@link QuotaPlan#DOCUMENTED_DEFAULT} (10 a minute)</td>
+ *       <td>the key's plan ({@link QuotaPlan#FREE}, {@link QuotaPlan#START}, {@link QuotaPlan#STANDARD},
+ *       {@link QuotaPlan#BUSINESS} or custom); shared by every client of the key in the JVM</td></tr>
+ *   <tr><td>{@code permitWaitTimeout}</td><td>30 s</td><td>the longest wait for a quota permit;
+ *       past it the call fails at once with {@code RateLimitWaitExceededException}</td></tr>
+ *   <tr><td>{@code retry}</td><td>{@link RetryOptions#defaults()}: 3 attempts, 500 ms ×2 up to 8 s,
+ *       jitter 0.5</td><td>{@link RetryOptions#disabled()} for none. A {@code POST} is retried only when
+ *       the connection never opened.</td></tr>
+ *   <tr><td>{@code circuitBreaker}</td><td>{@link CircuitBreakerOptions#defaults()}: opens after 5
+ *       consecutive 5xx/timeouts/transport failures, 30 s open, 1 trial call</td>
+ *       <td>{@link CircuitBreakerOptions#disabled()} for none</td></tr>
+ *   <tr><td>{@code maxResponseBytes}</td><td>5 MiB</td><td>the largest answer read; a larger one is an
+ *       {@code UnexpectedResponseException}</td></tr>
+ *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>the time source of timeouts,
+ *       the quota gate and the circuit breaker</td></tr>
+ * </table>
+ * {@link Builder#build()} checks every setting and reports all bad ones at once in a
+ * {@link ValidationException}. Requests carry {@code User-Agent: nekorekten4j/<version>}.
+ *
+ * <h2>Behaviour</h2>
+ * <ul>
+ *   <li>Arguments are validated before any request: {@code null} gives a
+ *       {@link NullPointerException} naming it; an upload of no file or of more than
+ *       10 files a {@link ValidationException}.</li>
+ *   <li>Each call runs <em>validation → circuit breaker → retry → quota gate → transport</em>.</li>
+ *   <li>A search that failed throws; it never looks like "no reports".</li>
+ *   <li>A {@code DELETE} whose answer was lost and that is retried may find the report already
+ *       gone: it then throws {@link io.nekorekten4j.ports.NotFoundException}, truthfully, rather than
+ *       pretend it deleted the report itself. Treat that as "deleted" if that is what you meant.</li>
+ *   <li>Redirects are never followed: a 3xx is an {@code UnexpectedResponseException}, so the key
+ *       never reaches another host.</li>
+ * </ul>
+ *
+ * <p>Thread safe; build one client per API key and share it. {@link #close()} releases the
+ * transport.
+ */
+public final class NekorektenHttp implements Nekorekten {
+
+    /** The service's address. */
+    public static final URI DEFAULT_BASE_URI = URI.create("https://api.nekorekten.com");
+
+    private final URI baseUri;
+    private final CallChain.Settings settings;
+    private final Transport transport;
+    private final JsonCodec json;
+    private final WireMapper wire;
+    private final CallChain chain;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NekorektenHttp(Builder b, URI baseUri, Supplier<String> apiKey, Function<String, QuotaGate> gates) {
+        this.baseUri = baseUri;
+        this.settings = new CallChain.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
+                b.permitWaitTimeout, b.maxResponseBytes, b.quota, b.retry, b.circuitBreaker, b.clock, b.sleeper);
+        this.json = new JsonCodec();
+        this.wire = new WireMapper(json, baseUri);
+        this.transport = b.transport != null ? b.transport : ApacheTransport.builder().build();
+        this.chain = new CallChain(transport, settings, apiKey, gates, wire);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public SearchResult search(SearchCriteria criteria) {
+        Objects.requireNonNull(criteria, "criteria");
+        return run(new CallChain.Call<>("GET", WireMapper.REPORTS, wire.searchUri(criteria), Optional.empty(),
+                body -> wire.search(body, criteria), WireMapper.personalData(criteria)));
+    }
+
+    /** {@inheritDoc} A create is sent once: it is retried only when the connection never opened. */
+    @Override
+    public ReportReceipt create(ReportDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        RequestBody body = new RequestBody.Json(wire.reportBody(draft.fields()));
+        return run(new CallChain.Call<>("POST", WireMapper.REPORTS, wire.reportsUri(), Optional.of(body),
+                answer -> wire.receipt(answer, Optional.empty())));
+    }
+
+    /** {@inheritDoc} Only the fields the patch names are sent. */
+    @Override
+    public ReportReceipt update(ReportId id, ReportPatch patch) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(patch, "patch");
+        RequestBody body = new RequestBody.Json(wire.reportBody(patch.fields()));
+        return run(new CallChain.Call<>("PATCH", WireMapper.reportPath(id), wire.reportUri(id), Optional.of(body),
+                answer -> wire.receipt(answer, Optional.of(id))));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A delete is retried when its answer was lost. If the lost attempt did delete the report,
+     * the retry finds nothing and this throws {@link io.nekorekten4j.ports.NotFoundException}: the
+     * truth as far as the client can know it, never a success it cannot prove.
+     */
+    @Override
+    public void delete(ReportId id) {
+        Objects.requireNonNull(id, "id");
+        run(new CallChain.Call<Void>("DELETE", WireMapper.reportPath(id), wire.reportUri(id), Optional.empty(),
+                answer -> {
+                    wire.deleted(answer);
+                    return null;
+                }));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ValidationException when the list is empty or holds more than 10 files (field
+     *                             {@code files})
+     */
+    @Override
+    public List<FileId> upload(List<Attachment> attachments) {
+        Objects.requireNonNull(attachments, "attachments");
+        for (int i = 0; i < attachments.size(); i++) {
+            Objects.requireNonNull(attachments.get(i), "attachments[" + i + "]");
+        }
+        if (attachments.isEmpty()) {
+            throw new ValidationException("files", "give at least one file to upload");
+        }
+        if (attachments.size() > WireMapper.MAX_UPLOAD_FILES) {
+            throw new ValidationException("files", "at most " + WireMapper.MAX_UPLOAD_FILES
+                    + " files per upload, got " + attachments.size());
+        }
+        List<Attachment> files = List.copyOf(attachments);
+        return run(new CallChain.Call<>("POST", WireMapper.FILES, wire.filesUri(),
+                Optional.of(WireMapper.uploadBody(files)), answer -> wire.fileIds(answer, files.size())));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<City> cities() {
+        return run(new CallChain.Call<>("GET", WireMapper.CITIES, wire.citiesUri(), Optional.empty(), wire::cities));
+    }
+
+    /** Closes the transport (also one supplied to the builder). Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                transport.close();
+            } finally {
+                json.close();
+            }
+        }
+    }
+
+    /** The base URI and settings; never the key. */
+    @Override
+    public String toString() {
+        return "NekorektenHttp[baseUri=" + baseUri
+                + ", transport=" + transport.getClass().getSimpleName()
+                + ", quota=" + settings.quota().name() + " " + settings.quota().perMinute() + "/min"
+                + settings.quota().perDay().stream().mapToObj(d -> " " + d + "/day").findFirst().orElse("")
+                + ", connectTimeout=" + settings.connectTimeout()
+                + ", responseTimeout=" + settings.responseTimeout()
+                + ", callTimeout=" + settings.callTimeout()
+                + ", permitWaitTimeout=" + settings.permitWaitTimeout()
+                + ", retry=" + settings.retry()
+                + ", circuitBreaker=" + settings.circuitBreaker()
+                + ", maxResponseBytes=" + settings.maxResponseBytes() + "]";
+    }
+
+    private <T> T run(CallChain.Call<T> call) {
+        if (closed.get()) {
+            throw new IllegalStateException("this NekorektenHttp client is closed");
+        }
+        return chain.execute(call);
+    }
+
+    /**
+     * Builds a {@link NekorektenHttp}. Setters check for {@code null} at once; {@link #build()}
+     * checks everything else and reports every bad setting together.
+     */
+    public static final class Builder {
+
+        private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7E]+");
+        private static final int MAX_KEY_LENGTH = 512;
+
+        private String apiKey;
+        private Supplier<String> apiKeySupplier;
+        private String baseUri = DEFAULT_BASE_URI.toString();
+        private Transport transport;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration responseTimeout = Duration.ofSeconds(15);
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private QuotaPlan quota = QuotaPlan.DOCUMENTED_DEFAULT;
+        private Duration permitWaitTimeout = Duration.ofSeconds(30);
+        private RetryOptions retry = RetryOptions.defaults();
+        private CircuitBreakerOptions circuitBreaker = CircuitBreakerOptions.defaults();
+        private long maxResponseBytes = 5L * 1024 * 1024;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+
+        private Builder() {
+        }
+
+        /** The API key (required; replaces a key supplier). */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKeySupplier = null;
+            return this;
+        }
+
+        /**
+         * Where to read the API key, for every request (replaces a fixed key). A supplier that
+         * returns {@code null} or an unusable key fails that call with an
+         * {@link IllegalStateException} before anything is sent.
+         */
+        public Builder apiKey(Supplier<String> apiKey) {
+            this.apiKeySupplier = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = null;
+            return this;
+        }
+
+        /** The service's base URI (default {@code https://api.nekorekten.com}). */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri").toString();
+            return this;
+        }
+
+        /** The service's base URI as text (default {@code https://api.nekorekten.com}). */
+        public Builder baseUri(String baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            return this;
+        }
+
+        /**
+         * The wire (default: a new {@link ApacheTransport}). The client takes ownership: closing
+         * the client closes it, also when you supplied it.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Per attempt: how long to wait for a connection (default 5 s). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Per attempt: how long to wait between bytes of the answer (default 15 s). */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
+            return this;
+        }
+
+        /** The whole call, permit waits, retries and backoffs included (default 60 s). */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+            return this;
+        }
+
+        /** The key's plan (default {@link QuotaPlan#DOCUMENTED_DEFAULT}: 10 a minute). */
+        public Builder quota(QuotaPlan quota) {
+            this.quota = Objects.requireNonNull(quota, "quota");
+            return this;
+        }
+
+        /** The longest wait for a quota permit (default 30 s; zero: never wait). */
+        public Builder permitWaitTimeout(Duration permitWaitTimeout) {
+            this.permitWaitTimeout = Objects.requireNonNull(permitWaitTimeout, "permitWaitTimeout");
+            return this;
+        }
+
+        /** Retry options (default {@link RetryOptions#defaults()}). */
+        public Builder retry(RetryOptions retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** Circuit-breaker options (default {@link CircuitBreakerOptions#defaults()}). */
+        public Builder circuitBreaker(CircuitBreakerOptions circuitBreaker) {
+            this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+            return this;
+        }
+
+        /** The largest answer read, in bytes (default 5 MiB). */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /** The time source (default {@link Clock#systemUTC()}). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How the client waits (tests record waits instead of sleeping). */
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The client. Builds its JSON binding once (~0.2 s).
+         *
+         * @throws ValidationException listing every bad setting: a missing or malformed key (never
+         *                             shown), a base URI that is not absolute http(s) or is plain
+         *                             http to a host that is not loopback, timeouts that are not
+         *                             positive, a negative permit wait, a size cap below 1
+         */
+        public NekorektenHttp build() {
+            List<Violation> problems = new ArrayList<>();
+            if (apiKey == null && apiKeySupplier == null) {
+                problems.add(new Violation("apiKey", "an API key is required"));
+            } else if (apiKey != null) {
+                keyProblem(apiKey).ifPresent(p -> problems.add(new Violation("apiKey", p)));
+            }
+            URI base = checkBaseUri(baseUri, problems);
+            positive("connectTimeout", connectTimeout, problems);
+            positive("responseTimeout", responseTimeout, problems);
+            positive("callTimeout", callTimeout, problems);
+            if (permitWaitTimeout.isNegative()) {
+                problems.add(new Violation("permitWaitTimeout", "must not be negative, got " + permitWaitTimeout));
+            }
+            if (maxResponseBytes < 1) {
+                problems.add(new Violation("maxResponseBytes", "must be at least 1, got " + maxResponseBytes));
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            Supplier<String> keys;
+            Function<String, QuotaGate> gates;
+            if (apiKey != null) {
+                String key = apiKey;
+                QuotaGate gate = QuotaGate.shared(key, quota, clock, sleeper);
+                keys = () -> key;
+                gates = k -> gate;
+            } else {
+                Supplier<String> supplier = apiKeySupplier;
+                QuotaPlan plan = quota;
+                Clock time = clock;
+                Sleeper sleep = sleeper;
+                keys = () -> checkedKey(supplier.get());
+                gates = k -> QuotaGate.shared(k, plan, time, sleep);
+            }
+            return new NekorektenHttp(this, base, keys, gates);
+        }
+
+        private static String checkedKey(String key) {
+            if (key == null) {
+                throw new IllegalStateException("the API key supplier returned null; nothing was sent");
+            }
+            keyProblem(key).ifPresent(p -> {
+                throw new IllegalStateException("the API key supplier returned an unusable key: " + p
+                        + "; nothing was sent");
+            });
+            return key;
+        }
+
+        /** What is wrong with a key, in words that never repeat it. */
+        private static Optional<String> keyProblem(String key) {
+            if (key.isBlank()) {
+                return Optional.of("the API key must not be blank");
+            }
+            if (key.length() > MAX_KEY_LENGTH) {
+                return Optional.of("the API key is longer than " + MAX_KEY_LENGTH + " characters");
+            }
+            if (!KEY_CHARACTERS.matcher(key).matches()) {
+                return Optional.of("the API key may contain only printable ASCII characters, without spaces");
+            }
+            return Optional.empty();
+        }
+
+        private static URI checkBaseUri(String text, List<Violation> problems) {
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (java.net.URISyntaxException e) {
+                problems.add(new Violation("baseUri", "not a valid URI"));
+                return null;
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                problems.add(new Violation("baseUri", "must be an absolute http or https URI with a host, got "
+                        + uri.getScheme() + "://…"));
+                return null;
+            }
+            if (uri.getRawUserInfo() != null) {
+                problems.add(new Violation("baseUri", "must not carry user information"));
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                problems.add(new Violation("baseUri", "must not have a query or a fragment"));
+            }
+            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                problems.add(new Violation("baseUri", "plain http is allowed only to a loopback host "
+                        + "(127.0.0.0/8, ::1, localhost); use https for " + uri.getHost()));
+            }
+            return uri;
+        }
+
+        /** Whether {@code host} is loopback by its text alone: no name is ever resolved. */
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if (h.equals("localhost")) {
+                return true;
+            }
+            if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                String[] octets = h.split("\\.");
+                for (String octet : octets) {
+                    if (Integer.parseInt(octet) > 255) {
+                        return false;
+                    }
+                }
+                return octets[0].equals("127");
+            }
+            if (!(h.startsWith("[") && h.endsWith("]"))) {
+                return false; // a name: never resolve it, it could point anywhere
+            }
+            try {
+                // An IPv6 literal is parsed, never looked up; an invalid one fails without DNS.
+                return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
+            } catch (UnknownHostException | SecurityException e) {
+                return false;
+            }
+        }
+
+        private static void positive(String name, Duration value, List<Violation> problems) {
+            if (value.isNegative() || value.isZero()) {
+                problems.add(new Violation(name, "must be positive, got " + value));
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.nekorekten4j.http;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A failure of the wire, classified by what it means for a retry: whether the request provably
+ * never left ({@link Kind#NOT_SENT}), or may have reached the server.
+ */
+public class TransportException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, as far as a retry policy cares. */
+    public enum Kind {
+        /** The connection was never opened (refused, DNS, connect timeout): the server saw nothing. */
+        NOT_SENT,
+        /** The connection broke after the request may have been (partly) sent. */
+        BROKEN,
+        /** A response timeout or the whole-call deadline passed. */
+        TIMEOUT,
+        /** The body exceeded the response size cap. */
+        TOO_LARGE
+    }
+
+    private final Kind kind;
+
+    /**
+     * @param kind    the classification
+     * @param message what happened (never a header value)
+     * @param cause   the underlying exception, or {@code null}
+     */
+    public TransportException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The classification. */
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,74 @@
+package io.nekorekten4j.http;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.nekorekten4j.conformance.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules of the kit ({@link ArchitectureRules}) applied to the HTTP adapter's main
+ * classes, together with the domain and the ports it builds on (for cycles and public signatures).
+ */
+class HttpArchitectureTest {
+
+    private static final JavaClasses HTTP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ArchitectureRules.HTTP);
+    private static final JavaClasses HTTP_DOMAIN_AND_PORTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ArchitectureRules.HTTP, ArchitectureRules.DOMAIN, ArchitectureRules.PORTS);
+
+    @Test
+    void theImportHoldsTheAdaptersMainClassesAndNoTestClass() {
+        assertThat(HTTP.stream().map(JavaClass::getSimpleName))
+                .contains("NekorektenHttp", "QuotaGate", "Transport")
+                .doesNotContain("HttpArchitectureTest", "WireMockBackend");
+    }
+
+    @Test
+    void no_adapter_depends_on_another_adapter() {
+        ArchitectureRules.no_adapter_depends_on_another_adapter.check(HTTP);
+    }
+
+    /**
+     * The rule looks at top-level {@code *Json} classes only, so the public SPI record
+     * {@code RequestBody.Json} is not mistaken for a wire DTO; the real DTOs must be found and kept
+     * package-private.
+     */
+    @Test
+    void wire_dtos_stay_package_private() {
+        assertThat(HTTP.stream().filter(c -> c.getSimpleName().endsWith("Json")).map(JavaClass::getName))
+                .as("wire DTOs found").contains("io.nekorekten4j.http.ReportJson");
+        ArchitectureRules.wire_dtos_stay_package_private.check(HTTP);
+    }
+
+    @Test
+    void no_package_cycles() {
+        ArchitectureRules.no_package_cycles.check(HTTP_DOMAIN_AND_PORTS);
+    }
+
+    @Test
+    void no_http_json_or_resilience_type_in_public_signatures_of_ports_or_domain() {
+        ArchitectureRules.no_http_json_or_resilience_type_in_public_signatures_of_ports_or_domain
+                .check(HTTP_DOMAIN_AND_PORTS);
+    }
+
+    @Test
+    void domain_depends_on_the_jdk_only_and_ports_on_the_domain_only() {
+        ArchitectureRules.domain_depends_on_the_jdk_only.check(HTTP_DOMAIN_AND_PORTS);
+        ArchitectureRules.ports_depend_only_on_the_jdk_and_the_domain.check(HTTP_DOMAIN_AND_PORTS);
+    }
+
+    @Test
+    void the_quota_gate_and_its_registry_stay_package_private() {
+        classes().that().haveSimpleNameStartingWith("Quota").or().haveSimpleName("Sleeper")
+                .should().notBePublic()
+                .because("the quota gate is an internal of the adapter; users configure it through QuotaPlan")
+                .check(HTTP);
+    }
+}

@@ -1,0 +1,201 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.conformance.Capability;
+import io.nekorekten4j.conformance.ConformanceSubject;
+import io.nekorekten4j.domain.ReportDraft;
+import io.nekorekten4j.domain.ReportId;
+import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.QuotaPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The conformance kit's view of {@link NekorektenHttp} over a {@link WireMockBackend}: a fresh
+ * backend per subject, and clients built on the transport the supplier makes (one transport per
+ * client, closed with it).
+ *
+ * <p>Each subject uses API keys of its own, so no two subjects share a quota gate. The clients'
+ * quota is generous (100,000 a minute) and retries are off, so every call is exactly one request
+ * and counts are exact. The clients run on a {@link SkewedClock}: the system clock plus the waits
+ * they "slept". So when the service answers 429 with {@code Retry-After: 120}, the gate's pause is
+ * honoured in full — the next call waits 120 s of the client's time — without a test sleeping; the
+ * permit-wait and call timeouts are long enough for that wait.
+ */
+final class HttpConformanceSubject implements ConformanceSubject {
+
+    private final Supplier<Transport> transports;
+    private final WireMockBackend backend = new WireMockBackend();
+    private final SkewedClock clock = new SkewedClock();
+    private final String keyPrefix = "conformance-" + UUID.randomUUID() + "-";
+    private final String key = keyPrefix + "own";
+    private final String otherKey = keyPrefix + "other";
+    private final List<Nekorekten> clients = new ArrayList<>();
+    private final Map<String, Nekorekten> refusedFromIp = new HashMap<>();
+    private Nekorekten client;
+    private Nekorekten otherClient;
+    private Nekorekten invalidKeyClient;
+
+    /**
+     * @param transports makes the transport of each client, e.g. {@code ApacheTransport.builder()::build}
+     */
+    HttpConformanceSubject(Supplier<Transport> transports) {
+        this.transports = Objects.requireNonNull(transports, "transports");
+        backend.acceptKey(key);
+        backend.acceptKey(otherKey);
+    }
+
+    @Override
+    public synchronized Nekorekten client() {
+        if (client == null) {
+            client = build(key);
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized Nekorekten clientWithOtherKey() {
+        if (otherClient == null) {
+            otherClient = build(otherKey);
+        }
+        return otherClient;
+    }
+
+    @Override
+    public synchronized Nekorekten clientWithInvalidKey() {
+        if (invalidKeyClient == null) {
+            invalidKeyClient = build(keyPrefix + "never-issued");
+        }
+        return invalidKeyClient;
+    }
+
+    @Override
+    public synchronized Nekorekten clientRefusedFromIp(String ipAddress) {
+        return refusedFromIp.computeIfAbsent(ipAddress, ip -> {
+            String refused = keyPrefix + "refused-" + refusedFromIp.size();
+            backend.refuseFromIp(refused, ip);
+            return build(refused);
+        });
+    }
+
+    @Override
+    public ReportId arrangeReport(ReportDraft draft, Instant createdAt) {
+        return backend.arrangeReport(draft, createdAt);
+    }
+
+    @Override
+    public void arrangeRateLimit(Duration retryAfter, int requests) {
+        backend.arrangeRateLimit(retryAfter, requests);
+    }
+
+    @Override
+    public void arrangeQuotaExhausted(Instant resetsAt) {
+        backend.arrangeQuotaExhausted(resetsAt);
+    }
+
+    @Override
+    public void arrangeFailures(ErrorCode code, int requests) {
+        backend.arrangeFailures(code, requests);
+    }
+
+    @Override
+    public long backendRequestCount() {
+        return backend.requestCount();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    /** The backend, for tests that look at its log. */
+    WireMockBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        for (Nekorekten c : clients) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        clients.clear();
+        backend.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpConformanceSubject[" + backend.uri() + "]";
+    }
+
+    private Nekorekten build(String apiKey) {
+        NekorektenHttp built = NekorektenHttp.builder()
+                .baseUri(backend.uri())
+                .apiKey(apiKey)
+                .transport(transports.get())
+                .quota(QuotaPlan.perMinute(100_000))
+                .retry(RetryOptions.disabled())
+                // Connect plus response allowance (3 s) stays below the backend's TIMEOUT delay (5 s):
+                // the JDK transport waits that sum for the response headers.
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofSeconds(2))
+                .permitWaitTimeout(Duration.ofMinutes(10))
+                .callTimeout(Duration.ofMinutes(11))
+                .clock(clock)
+                .sleeper(clock::advance)
+                .build();
+        clients.add(built);
+        return built;
+    }
+
+    /**
+     * The system clock plus every wait "slept" through {@link #advance}: virtual waits on top of
+     * real time, so transports' deadlines stay meaningful while no test sleeps. Its zone is UTC.
+     */
+    static final class SkewedClock extends Clock {
+        private final AtomicLong skewNanos = new AtomicLong();
+
+        /** Moves this clock ahead by {@code d} instead of sleeping. */
+        void advance(Duration d) {
+            if (!d.isNegative()) {
+                skewNanos.addAndGet(d.toNanos());
+            }
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plusNanos(skewNanos.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        /** This clock: its zone does not matter to anything that reads it. */
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

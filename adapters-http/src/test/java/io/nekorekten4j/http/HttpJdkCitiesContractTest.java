@@ -1,0 +1,13 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.conformance.CitiesContract;
+import io.nekorekten4j.conformance.ConformanceSubject;
+
+/** The kit's {@link CitiesContract} against {@link NekorektenHttp} on the {@link JdkTransport}, over WireMock. */
+class HttpJdkCitiesContractTest extends CitiesContract {
+
+    @Override
+    protected ConformanceSubject createSubject() {
+        return new HttpConformanceSubject(JdkTransport.builder()::build);
+    }
+}

@@ -1,0 +1,13 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.conformance.ConformanceSubject;
+import io.nekorekten4j.conformance.FailureContract;
+
+/** The kit's {@link FailureContract} against {@link NekorektenHttp} on the {@link JdkTransport}, over WireMock. */
+class HttpJdkFailureContractTest extends FailureContract {
+
+    @Override
+    protected ConformanceSubject createSubject() {
+        return new HttpConformanceSubject(JdkTransport.builder()::build);
+    }
+}

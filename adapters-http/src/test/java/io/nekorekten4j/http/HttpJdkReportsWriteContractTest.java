@@ -1,0 +1,13 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.conformance.ConformanceSubject;
+import io.nekorekten4j.conformance.ReportsWriteContract;
+
+/** The kit's {@link ReportsWriteContract} against {@link NekorektenHttp} on the {@link JdkTransport}, over WireMock. */
+class HttpJdkReportsWriteContractTest extends ReportsWriteContract {
+
+    @Override
+    protected ConformanceSubject createSubject() {
+        return new HttpConformanceSubject(JdkTransport.builder()::build);
+    }
+}

@@ -1,0 +1,415 @@
+package io.nekorekten4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.QuotaExhaustedException;
+import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The quota gate on a virtual clock: nothing here sleeps, and no assertion depends on timing. */
+class QuotaGateTest {
+
+    /** A Tuesday in June: Sofia is on summer time (UTC+3), far from a DST change. */
+    private static final Instant SOFIA_MIDNIGHT = Instant.parse("2025-06-09T21:00:00Z");
+    private static final Instant T0 = Instant.parse("2025-06-10T09:00:00Z");
+    private static final Duration MINUTE_AND_MARGIN = Duration.ofSeconds(61);
+    private static final Duration NO_WAIT = Duration.ZERO;
+    private static final Duration LONG_WAIT = Duration.ofMinutes(5);
+
+    private final VirtualClock clock = new VirtualClock(T0);
+    private final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
+
+    @Test
+    void aBurstOfAllPermitsIsAdmittedAtOnce() {
+        QuotaGate gate = perMinute(5);
+
+        for (int i = 0; i < 5; i++) {
+            gate.acquire(NO_WAIT);
+        }
+
+        assertThat(sleeper.sleeps()).as("sleeps").isEmpty();
+        assertThat(clock.instant()).isEqualTo(T0);
+    }
+
+    @Test
+    void thePermitAfterABurstWaitsExactlyUntilTheOldestSendLeavesTheWindowAndMargin() {
+        QuotaGate gate = perMinute(5);
+        burst(gate, 5);
+        clock.advance(Duration.ofSeconds(10));
+
+        gate.acquire(LONG_WAIT);
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(51));
+        assertThat(clock.instant()).isEqualTo(T0.plus(MINUTE_AND_MARGIN));
+    }
+
+    @Test
+    void oneNanosecondBeforeTheOldestSendLeavesTheWindowAndMarginThereIsNoPermit() {
+        QuotaGate gate = perMinute(5);
+        burst(gate, 5);
+        clock.set(T0.plus(MINUTE_AND_MARGIN).minusNanos(1));
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT));
+
+        assertThat(e.waitNeeded()).isEqualTo(Duration.ofNanos(1));
+        clock.set(T0.plus(MINUTE_AND_MARGIN));
+        gate.acquire(NO_WAIT);
+    }
+
+    @Test
+    void sendsSpreadOverTheMinuteFreeTheirPermitsOneByOne() {
+        QuotaGate gate = perMinute(3);
+        gate.acquire(NO_WAIT);
+        clock.advance(Duration.ofSeconds(20));
+        gate.acquire(NO_WAIT);
+        clock.advance(Duration.ofSeconds(20));
+        gate.acquire(NO_WAIT);
+
+        gate.acquire(LONG_WAIT);
+        gate.acquire(LONG_WAIT);
+
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(21), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aWaitLongerThanAllowedFailsAtOnceWithTheWaitNeededAndRecordsNothing() {
+        QuotaGate gate = perMinute(5);
+        burst(gate, 5);
+        clock.advance(Duration.ofSeconds(1));
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(Duration.ofSeconds(30)));
+
+        assertThat(e.waitNeeded()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_WAIT_EXCEEDED);
+        assertThat(sleeper.sleeps()).as("sleeps: the refusal must come at once").isEmpty();
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(1));
+        // Nothing was recorded: at T0 + 61 s a whole new burst of five is free.
+        gate.acquire(Duration.ofSeconds(60));
+        burst(gate, 4);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void waitingThreadsQueueInArrivalOrderOneWindowApart() throws Exception {
+        Clock frozen = Clock.fixed(T0, ZoneOffset.UTC);
+        List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+        QuotaGate gate = QuotaGate.create(4, QuotaGate.MINUTE, OptionalInt.empty(), Duration.ofSeconds(1),
+                frozen, sleeps::add);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    gate.acquire(Duration.ofHours(1));
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Four sent at once (no sleep), then four per 61 s: exactly four threads for each slot.
+        assertThat(sleeps).hasSize(16);
+        for (int k = 1; k <= 4; k++) {
+            Duration slot = MINUTE_AND_MARGIN.multipliedBy(k);
+            assertThat(sleeps.stream().filter(slot::equals).count()).as("threads waiting %s", slot).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theDailyCapIsExactAndOnceSpentFailsAtOnceWithTheNextSofiaMidnight() {
+        clock.set(SOFIA_MIDNIGHT);
+        QuotaGate gate = free();
+
+        for (int i = 0; i < 30; i++) {
+            gate.acquire(LONG_WAIT);
+        }
+        Instant afterThirty = clock.instant();
+        int sleepsAfterThirty = sleeper.sleeps().size();
+        QuotaExhaustedException e = catchThrowableOfType(QuotaExhaustedException.class,
+                () -> gate.acquire(LONG_WAIT));
+
+        assertThat(e.resetsAt()).contains(SOFIA_MIDNIGHT.plus(Duration.ofDays(1)));
+        assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
+        assertThat(clock.instant()).as("the clock: a spent cap must not wait").isEqualTo(afterThirty);
+        assertThat(sleeper.sleeps()).hasSize(sleepsAfterThirty);
+        assertThat(afterThirty).isEqualTo(SOFIA_MIDNIGHT.plus(MINUTE_AND_MARGIN.multipliedBy(5)));
+    }
+
+    @Test
+    void aSpentCapStillRefusesOneNanosecondBeforeSofiaMidnightAndResetsAtMidnight() {
+        clock.set(SOFIA_MIDNIGHT);
+        QuotaGate gate = free();
+        for (int i = 0; i < 30; i++) {
+            gate.acquire(LONG_WAIT);
+        }
+        Instant nextMidnight = SOFIA_MIDNIGHT.plus(Duration.ofDays(1));
+
+        clock.set(nextMidnight.minusNanos(1));
+        catchThrowableOfType(QuotaExhaustedException.class, () -> gate.acquire(LONG_WAIT));
+        clock.set(nextMidnight);
+        burst(gate, 5);
+
+        assertThat(QuotaGate.dayStart(nextMidnight)).isEqualTo(nextMidnight);
+        assertThat(nextMidnight.atZone(ZoneId.of("Europe/Sofia")).toLocalTime()).hasToString("00:00");
+    }
+
+    @Test
+    void theCapAlsoHoldsOverTheRollingDaySoSendsLateInTheEveningAreNotRepeatedJustAfterMidnight() {
+        Instant elevenPm = SOFIA_MIDNIGHT.plus(Duration.ofHours(23));
+        clock.set(elevenPm);
+        QuotaGate gate = free();
+        for (int i = 0; i < 30; i++) {
+            gate.acquire(LONG_WAIT);
+        }
+        Instant nextMidnight = SOFIA_MIDNIGHT.plus(Duration.ofDays(1));
+        clock.set(nextMidnight.plusSeconds(1));
+
+        QuotaExhaustedException e = catchThrowableOfType(QuotaExhaustedException.class,
+                () -> gate.acquire(LONG_WAIT));
+
+        // The 30 sends of 23:00–23:05 still fill the last 24 hours until the first of them leaves it.
+        assertThat(e.resetsAt()).contains(elevenPm.plus(Duration.ofDays(1)));
+        clock.set(elevenPm.plus(Duration.ofDays(1)));
+        burst(gate, 5);
+    }
+
+    @Test
+    void aPenaltyAdmitsNothingUntilItEnds() {
+        QuotaGate gate = perMinute(5);
+        gate.acquire(NO_WAIT);
+
+        gate.penalise(Duration.ofSeconds(30));
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(Duration.ofSeconds(10)));
+        assertThat(e.waitNeeded()).isEqualTo(Duration.ofSeconds(30));
+        gate.acquire(LONG_WAIT);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void aShorterPenaltyNeverShortensALongerOne() {
+        QuotaGate gate = perMinute(5);
+
+        gate.penalise(Duration.ofSeconds(30));
+        gate.penalise(Duration.ofSeconds(5));
+
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPenaltyImposedWhileAThreadWaitsMakesItWaitForThePenalty() {
+        QuotaGate[] holder = new QuotaGate[1];
+        List<Duration> sleeps = new ArrayList<>();
+        Sleeper penaliseOnFirstSleep = d -> {
+            if (sleeps.isEmpty()) {
+                holder[0].penalise(Duration.ofSeconds(20));
+            }
+            sleeps.add(d);
+            clock.advance(d);
+        };
+        holder[0] = QuotaGate.create(1, Duration.ofSeconds(10), OptionalInt.empty(), Duration.ZERO, clock,
+                penaliseOnFirstSleep);
+        holder[0].acquire(NO_WAIT);
+
+        holder[0].acquire(LONG_WAIT);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(20));
+    }
+
+    @Test
+    void anInterruptedWaitFailsWithTheRateLimitErrorKeepsTheInterruptAndRecordsNothing() {
+        QuotaGate gate = QuotaGate.create(1, QuotaGate.MINUTE, OptionalInt.empty(), Duration.ofSeconds(1), clock,
+                d -> {
+                    throw new InterruptedException("test");
+                });
+        gate.acquire(NO_WAIT);
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(LONG_WAIT));
+
+        assertThat(Thread.interrupted()).as("interrupt flag restored (and cleared here)").isTrue();
+        assertThat(e).hasMessageContaining("interrupted");
+        assertThat(e.waitNeeded()).isEqualTo(MINUTE_AND_MARGIN);
+        clock.advance(MINUTE_AND_MARGIN);
+        gate.acquire(NO_WAIT); // the cancelled reservation holds nothing back
+    }
+
+    @Test
+    void aWaitThatFailsUnexpectedlyGivesItsSlotBack() {
+        QuotaGate gate = QuotaGate.create(1, QuotaGate.MINUTE, OptionalInt.empty(), Duration.ofSeconds(1), clock,
+                d -> {
+                    throw new IllegalStateException("test");
+                });
+        gate.acquire(NO_WAIT);
+        catchThrowableOfType(IllegalStateException.class, () -> gate.acquire(LONG_WAIT));
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT));
+
+        assertThat(e.waitNeeded()).as("wait: the failed reservation must not push the next slot back")
+                .isEqualTo(MINUTE_AND_MARGIN);
+    }
+
+    @Test
+    void clientsOfOneKeyShareOneGateAndAnotherKeyHasItsOwn() {
+        QuotaGate first = QuotaGate.shared("key-shared-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate second = QuotaGate.shared("key-shared-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate other = QuotaGate.shared("key-other-" + T0, QuotaPlan.START, clock, sleeper);
+
+        assertThat(second).isSameAs(first);
+        assertThat(other).isNotSameAs(first);
+        burst(first, 10);
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class, () -> second.acquire(NO_WAIT)))
+                .as("the second client sees the first client's sends").isNotNull();
+        other.acquire(NO_WAIT);
+    }
+
+    @Test
+    void clientsOnTheSystemClockShareTheGateWhateverTheirZone() {
+        String key = "key-system-clock-" + System.identityHashCode(this);
+        QuotaGate utc = QuotaGate.shared(key, QuotaPlan.START, Clock.systemUTC(), Sleeper.SYSTEM);
+        QuotaGate sofia = QuotaGate.shared(key, QuotaPlan.START, Clock.system(QuotaGate.SOFIA), Sleeper.SYSTEM);
+        QuotaGate virtual = QuotaGate.shared(key, QuotaPlan.START, clock, sleeper);
+
+        assertThat(sofia).isSameAs(utc);
+        assertThat(virtual).as("a virtual clock's gate").isNotSameAs(utc);
+    }
+
+    @Test
+    void whenClientsOfOneKeyNameDifferentPlansTheStricterFiguresHold() {
+        String key = "key-plans-" + T0;
+        QuotaGate gate = QuotaGate.shared(key, QuotaPlan.BUSINESS, clock, sleeper);
+        QuotaGate.shared(key, QuotaPlan.DOCUMENTED_DEFAULT, clock, sleeper);
+        QuotaGate.shared(key, QuotaPlan.STANDARD, clock, sleeper);
+
+        assertThat(gate.permits()).isEqualTo(10);
+        assertThat(gate.perDay()).hasValue(300);
+    }
+
+    @Test
+    void theGateShowsItsFiguresButNeverTheKeyOrItsHash() {
+        String key = "sk_live_9f8e7d6c5b4a-secret";
+        QuotaGate gate = QuotaGate.shared(key, QuotaPlan.FREE, clock, sleeper);
+
+        assertThat(gate.toString()).contains("5 per PT1M").contains("30 per day")
+                .doesNotContain(key).doesNotContain(QuotaRegistry.sha256(key))
+                .doesNotContain(QuotaRegistry.sha256(key).substring(0, 8));
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithTheirName() {
+        QuotaGate gate = perMinute(5);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> gate.acquire(Duration.ofSeconds(-1)))
+                .withMessageContaining("maxWait");
+        assertThatIllegalArgumentException().isThrownBy(() -> gate.penalise(Duration.ofSeconds(-1)))
+                .withMessageContaining("retryAfter");
+        assertThatIllegalArgumentException().isThrownBy(() -> QuotaGate.create(0, QuotaGate.MINUTE,
+                OptionalInt.empty(), Duration.ZERO, clock, sleeper)).withMessageContaining("permits");
+        assertThatIllegalArgumentException().isThrownBy(() -> QuotaGate.create(1, Duration.ZERO,
+                OptionalInt.empty(), Duration.ZERO, clock, sleeper)).withMessageContaining("window");
+        assertThatIllegalArgumentException().isThrownBy(() -> QuotaGate.create(1, QuotaGate.MINUTE,
+                OptionalInt.of(0), Duration.ZERO, clock, sleeper)).withMessageContaining("perDay");
+        assertThatIllegalArgumentException().isThrownBy(() -> QuotaGate.create(1, QuotaGate.MINUTE,
+                OptionalInt.empty(), Duration.ofSeconds(-1), clock, sleeper)).withMessageContaining("margin");
+    }
+
+    private QuotaGate perMinute(int permits) {
+        return QuotaGate.create(permits, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, clock,
+                sleeper);
+    }
+
+    private QuotaGate free() {
+        return QuotaGate.create(5, QuotaGate.MINUTE, OptionalInt.of(30), QuotaGate.PLAN_MARGIN, clock, sleeper);
+    }
+
+    private static void burst(QuotaGate gate, int sends) {
+        for (int i = 0; i < sends; i++) {
+            gate.acquire(NO_WAIT);
+        }
+    }
+
+    /** A settable clock for simulations; thread safe. */
+    static final class VirtualClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        VirtualClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a virtual clock has no zones");
+        }
+    }
+
+    /** A sleeper that advances a virtual clock instead of sleeping, and records each wait. */
+    static final class AdvancingSleeper implements Sleeper {
+        private final VirtualClock clock;
+        private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+        AdvancingSleeper(VirtualClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void sleep(Duration d) {
+            sleeps.add(d);
+            clock.advance(d);
+        }
+
+        List<Duration> sleeps() {
+            return List.copyOf(sleeps);
+        }
+    }
+}

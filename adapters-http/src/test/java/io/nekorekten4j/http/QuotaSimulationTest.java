@@ -1,0 +1,343 @@
+package io.nekorekten4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nekorekten4j.ports.QuotaExhaustedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A deterministic simulation of the quota gate against the three windows a server may count in,
+ * on a virtual clock: no thread sleeps and no real time passes.
+ *
+ * <p>Several simulated threads keep a backlog: each takes a permit, sends, waits for the answer and
+ * takes the next permit at once. Every send reaches the server after a one-way latency drawn
+ * between {@value #MIN_LATENCY_MS} and {@value #MAX_LATENCY_MS} ms (seeded), so the server sees
+ * the sends shifted by different amounts — which is what the gate's margin is for. Three server
+ * models judge every arrival and count the ones they would refuse with 429:
+ * <ol>
+ *   <li>calendar minute: at most N arrivals in each minute of the clock ({@code hh:mm:00} to
+ *       {@code hh:mm:59.999…});</li>
+ *   <li>sliding log: at most N arrivals in any 60 seconds (the arrival and those in the 60 s before);</li>
+ *   <li>token bucket: capacity N, refilled continuously at N per 60 s, starting full.</li>
+ * </ol>
+ * A refused arrival is not counted by the model that refused it.
+ */
+class QuotaSimulationTest {
+
+    static final int MIN_LATENCY_MS = 5;
+    static final int MAX_LATENCY_MS = 500;
+    private static final int SIMULATED_MINUTES = 10_000;
+    private static final int THREADS = 8;
+    private static final long SEED = 20_250_610L;
+    /** Not aligned to a minute, so the calendar-minute model sees every phase. */
+    private static final Instant START = Instant.parse("2025-06-10T09:00:17.250Z");
+    private static final Map<String, String> TABLE = new TreeMap<>();
+
+    @AfterAll
+    static void printTable() {
+        System.out.println("Quota simulation: " + SIMULATED_MINUTES + " simulated minutes of backlog, "
+                + THREADS + " threads, one-way latency " + MIN_LATENCY_MS + "-" + MAX_LATENCY_MS + " ms");
+        System.out.println(String.format(Locale.ROOT, "%-15s %8s %4s %8s %6s %8s", "model", "margin", "N", "sends",
+                "429s", "util %"));
+        TABLE.values().forEach(System.out::println);
+    }
+
+    @ParameterizedTest(name = "N = {0}")
+    @ValueSource(ints = {5, 10, 20, 60})
+    void withTheOneSecondMarginNoServerModelRefusesAndOver95PercentOfTheRateIsUsed(int permits) {
+        Outcome outcome = new Simulation(permits, QuotaGate.PLAN_MARGIN).run(SIMULATED_MINUTES);
+        outcome.record();
+
+        long allowed = (long) SIMULATED_MINUTES * permits;
+        for (Map.Entry<String, Long> model : outcome.refusals.entrySet()) {
+            assertThat(model.getValue()).as("429s of the %s model at N = %d", model.getKey(), permits).isZero();
+        }
+        assertThat(outcome.sends).as("sends at N = %d", permits).isLessThanOrEqualTo(allowed);
+        assertThat(outcome.utilisation()).as("share of the allowed rate used at N = %d", permits)
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
+    /**
+     * The margin is not decoration: without it, latency jitter makes the sliding-log server refuse
+     * (and, at N = 5, the token bucket; the calendar minute happens to escape at this phase).
+     */
+    @ParameterizedTest(name = "N = {0}")
+    @ValueSource(ints = {5, 10, 20, 60})
+    void withoutAMarginLatencyJitterMakesTheSlidingLogServerRefuse(int permits) {
+        Outcome outcome = new Simulation(permits, Duration.ZERO).run(SIMULATED_MINUTES);
+        outcome.record();
+
+        assertThat(outcome.refusals.get("sliding log")).as("429s of the sliding-log model").isPositive();
+        if (permits == 5) {
+            assertThat(outcome.refusals.get("token bucket")).as("429s of the token-bucket model").isPositive();
+        }
+    }
+
+    @Test
+    void theFreePlanSendsExactlyThirtyPerSofiaDayAndThe31stFailsAtOnceWithTheNextSofiaMidnight() {
+        Instant sofiaMidnight = Instant.parse("2025-06-09T21:00:00Z");
+        QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(sofiaMidnight);
+        long[] lastWaitNanos = new long[1];
+        boolean[] slept = new boolean[1];
+        QuotaGate gate = QuotaGate.create(5, QuotaGate.MINUTE, OptionalInt.of(30), QuotaGate.PLAN_MARGIN, clock,
+                d -> {
+                    lastWaitNanos[0] = d.toNanos();
+                    slept[0] = true;
+                });
+        Instant end = sofiaMidnight.plus(Duration.ofDays(3));
+        Map<LocalDate, Integer> sendsPerDay = new LinkedHashMap<>();
+        List<Instant> refusedAt = new ArrayList<>();
+        List<Instant> resets = new ArrayList<>();
+        PriorityQueue<Event> events = new PriorityQueue<>();
+        long seq = 0;
+        for (int t = 0; t < 3; t++) {
+            events.add(new Event(sofiaMidnight, seq++, t));
+        }
+        while (!events.isEmpty()) {
+            Event e = events.poll();
+            if (!e.at.isBefore(end)) {
+                break;
+            }
+            clock.set(e.at);
+            lastWaitNanos[0] = 0;
+            slept[0] = false;
+            try {
+                gate.acquire(Duration.ofMinutes(2));
+                Instant sent = e.at.plusNanos(lastWaitNanos[0]);
+                sendsPerDay.merge(sent.atZone(QuotaGate.SOFIA).toLocalDate(), 1, Integer::sum);
+                events.add(new Event(sent.plusMillis(300), seq++, e.thread));
+            } catch (QuotaExhaustedException refused) {
+                assertThat(slept[0]).as("whether the refused call waited: a spent cap fails at once").isFalse();
+                refusedAt.add(e.at);
+                resets.add(refused.resetsAt().orElseThrow());
+                events.add(new Event(refused.resetsAt().orElseThrow(), seq++, e.thread));
+            }
+        }
+
+        assertThat(sendsPerDay).containsExactly(Map.entry(LocalDate.parse("2025-06-10"), 30),
+                Map.entry(LocalDate.parse("2025-06-11"), 30), Map.entry(LocalDate.parse("2025-06-12"), 30));
+        assertThat(refusedAt).isNotEmpty();
+        for (int i = 0; i < refusedAt.size(); i++) {
+            assertThat(resets.get(i)).as("reset time of the refusal at %s", refusedAt.get(i))
+                    .isEqualTo(QuotaGate.nextDayStart(refusedAt.get(i)));
+        }
+        TABLE.put("~daily", String.format(Locale.ROOT, "daily cap (Free 5/min, 30/day) over 3 Sofia days: %s sends"
+                + " per day, %d refusals at once, each resetting at the next Sofia midnight",
+                sendsPerDay.values(), refusedAt.size()));
+    }
+
+    /** One discrete-event run of the gate and the three server models. */
+    private static final class Simulation {
+        private final int permits;
+        private final Duration margin;
+        private final QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(START);
+        private final long[] lastWaitNanos = new long[1];
+        private final QuotaGate gate;
+        private final Random random = new Random(SEED);
+        private final List<ServerModel> models;
+
+        Simulation(int permits, Duration margin) {
+            this.permits = permits;
+            this.margin = margin;
+            // The sleeper only notes the wait: the event loop, not the sleeper, moves virtual time.
+            this.gate = QuotaGate.create(permits, QuotaGate.MINUTE, OptionalInt.empty(), margin, clock,
+                    d -> lastWaitNanos[0] = d.toNanos());
+            this.models = List.of(new CalendarMinute(permits), new SlidingLog(permits), new TokenBucket(permits));
+        }
+
+        Outcome run(int minutes) {
+            Instant end = START.plus(Duration.ofMinutes(minutes));
+            PriorityQueue<Event> events = new PriorityQueue<>();
+            long seq = 0;
+            for (int t = 0; t < THREADS; t++) {
+                events.add(new Event(START, seq++, t));
+            }
+            long sends = 0;
+            while (!events.isEmpty()) {
+                Event e = events.poll();
+                clock.set(e.at);
+                if (e.arrival) {
+                    long nanos = e.at.getEpochSecond() * 1_000_000_000L + e.at.getNano();
+                    models.forEach(m -> m.judge(nanos));
+                    // The answer travels back; the thread then asks for its next permit at once.
+                    events.add(new Event(e.at.plusMillis(latencyMillis()), seq++, e.thread));
+                    continue;
+                }
+                if (!e.at.isBefore(end)) {
+                    continue;
+                }
+                lastWaitNanos[0] = 0;
+                gate.acquire(Duration.ofHours(1));
+                Instant sent = e.at.plusNanos(lastWaitNanos[0]);
+                if (sent.isBefore(end)) {
+                    sends++;
+                    events.add(new Event(sent.plusMillis(latencyMillis()), seq++, e.thread, true));
+                }
+            }
+            Map<String, Long> refusals = new LinkedHashMap<>();
+            models.forEach(m -> refusals.put(m.name(), m.refused()));
+            return new Outcome(permits, margin, minutes, sends, refusals);
+        }
+
+        private long latencyMillis() {
+            return MIN_LATENCY_MS + random.nextInt(MAX_LATENCY_MS - MIN_LATENCY_MS + 1);
+        }
+    }
+
+    /** A thread's next step: asking for a permit, or (for {@code arrival}) its send reaching the server. */
+    private record Event(Instant at, long seq, int thread, boolean arrival) implements Comparable<Event> {
+        Event(Instant at, long seq, int thread) {
+            this(at, seq, thread, false);
+        }
+
+        @Override
+        public int compareTo(Event o) {
+            int byTime = at.compareTo(o.at);
+            return byTime != 0 ? byTime : Long.compare(seq, o.seq);
+        }
+    }
+
+    private record Outcome(int permits, Duration margin, int minutes, long sends, Map<String, Long> refusals) {
+        double utilisation() {
+            return sends / ((double) minutes * permits);
+        }
+
+        void record() {
+            refusals.forEach((model, refused) -> TABLE.put(
+                    String.format(Locale.ROOT, "%s %s %04d", margin.isZero() ? "z" : "m", model, permits),
+                    String.format(Locale.ROOT, "%-15s %8s %4d %8d %6d %8.2f", model, margin, permits, sends, refused,
+                            100 * utilisation())));
+        }
+    }
+
+    /** A server's rate rule: judges each arrival (nanoseconds since the epoch) in time order. */
+    private abstract static class ServerModel {
+        private long refused;
+
+        abstract String name();
+
+        /** Whether the arrival is admitted; an admitted arrival is counted. */
+        abstract boolean admit(long nanos);
+
+        final void judge(long nanos) {
+            if (!admit(nanos)) {
+                refused++;
+            }
+        }
+
+        final long refused() {
+            return refused;
+        }
+    }
+
+    private static final class CalendarMinute extends ServerModel {
+        private static final long MINUTE_NANOS = 60_000_000_000L;
+        private final int permits;
+        private long minute = Long.MIN_VALUE;
+        private int count;
+
+        CalendarMinute(int permits) {
+            this.permits = permits;
+        }
+
+        @Override
+        String name() {
+            return "calendar minute";
+        }
+
+        @Override
+        boolean admit(long nanos) {
+            long m = Math.floorDiv(nanos, MINUTE_NANOS);
+            if (m != minute) {
+                minute = m;
+                count = 0;
+            }
+            if (count >= permits) {
+                return false;
+            }
+            count++;
+            return true;
+        }
+    }
+
+    private static final class SlidingLog extends ServerModel {
+        private static final long WINDOW_NANOS = 60_000_000_000L;
+        private final int permits;
+        private final ArrayDeque<Long> admitted = new ArrayDeque<>();
+
+        SlidingLog(int permits) {
+            this.permits = permits;
+        }
+
+        @Override
+        String name() {
+            return "sliding log";
+        }
+
+        @Override
+        boolean admit(long nanos) {
+            // The window is the 60 s up to and including this arrival: (nanos - 60 s, nanos].
+            while (!admitted.isEmpty() && admitted.peekFirst() <= nanos - WINDOW_NANOS) {
+                admitted.removeFirst();
+            }
+            if (admitted.size() >= permits) {
+                return false;
+            }
+            admitted.addLast(nanos);
+            return true;
+        }
+    }
+
+    /**
+     * Capacity N, refilled continuously at N tokens per 60 s, in exact integer arithmetic: one token
+     * is 60e9 units and every nanosecond adds N units.
+     */
+    private static final class TokenBucket extends ServerModel {
+        private static final long TOKEN = 60_000_000_000L;
+        private final int permits;
+        private final long capacity;
+        private long level;
+        private long last = Long.MIN_VALUE;
+
+        TokenBucket(int permits) {
+            this.permits = permits;
+            this.capacity = TOKEN * permits;
+            this.level = capacity;
+        }
+
+        @Override
+        String name() {
+            return "token bucket";
+        }
+
+        @Override
+        boolean admit(long nanos) {
+            if (last != Long.MIN_VALUE) {
+                long elapsed = nanos - last;
+                level = elapsed >= capacity / permits ? capacity : Math.min(capacity, level + elapsed * permits);
+            }
+            last = nanos;
+            if (level < TOKEN) {
+                return false;
+            }
+            level -= TOKEN;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,626 @@
+package io.nekorekten4j.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every {@link Transport} must do, checked against WireMock on 127.0.0.1. Each concrete
+ * transport test subclasses this and names its transport in {@link #newTransport()}.
+ */
+abstract class TransportContract {
+
+    static final String KEY = "transport-contract-key-7c1e";
+    static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0};
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+
+    static WireMockServer server;
+    /** Another origin: a redirect target that must never be contacted. */
+    static WireMockServer elsewhere;
+
+    Transport transport;
+
+    /** The transport under test, fresh for each test. */
+    abstract Transport newTransport();
+
+    @BeforeAll
+    static void startServers() {
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
+        elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
+        server.start();
+        elsewhere.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        server.stop();
+        elsewhere.stop();
+    }
+
+    @BeforeEach
+    void freshTransportAndLogs() {
+        server.resetAll();
+        elsewhere.resetAll();
+        transport = newTransport();
+    }
+
+    @AfterEach
+    void closeTransportAndCheckNothingUnexpectedArrived() {
+        transport.close();
+        assertThat(server.findAllUnmatchedRequests()).as("requests no stub expected").isEmpty();
+        assertThat(elsewhere.getAllServeEvents()).as("requests to the other origin").isEmpty();
+    }
+
+    // ---------------------------------------------------------------- requests reach the server as given
+
+    @Test
+    void getCarriesTheGivenHeadersAndReturnsStatusHeadersAndBody() throws IOException {
+        server.stubFor(get(urlEqualTo("/api/v1/reports?phone=359888123456"))
+                .willReturn(aResponse().withStatus(200).withHeader("X-Answer", "yes").withBody("{\"items\":[]}")));
+
+        Got got = transport.execute(call("GET", "/api/v1/reports?phone=359888123456").build(), Got::read);
+
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.answerHeader()).contains("yes");
+        assertThat(got.text()).isEqualTo("{\"items\":[]}");
+        server.verify(1, getRequestedFor(urlEqualTo("/api/v1/reports?phone=359888123456"))
+                .withHeader("Api-Key", equalTo(KEY))
+                .withHeader("Accept", equalTo("application/json")));
+    }
+
+    @Test
+    void postSendsTheJsonBytesExactly() throws IOException {
+        byte[] json = "{\"text\":\"Измамник с телефон\",\"phone\":\"359888123456\"}".getBytes(StandardCharsets.UTF_8);
+        server.stubFor(post("/api/v1/reports").willReturn(aResponse().withStatus(201).withBody("{}")));
+
+        Got got = transport.execute(call("POST", "/api/v1/reports").body(new RequestBody.Json(json)).build(), Got::read);
+
+        assertThat(got.status()).isEqualTo(201);
+        server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports"))
+                .withHeader("Api-Key", equalTo(KEY))
+                .withHeader("Content-Type", matching("application/json.*"))
+                .withRequestBody(binaryEqualTo(json)));
+    }
+
+    @Test
+    void patchSendsTheJsonBytesExactly() throws IOException {
+        byte[] json = "{\"text\":\"поправка\"}".getBytes(StandardCharsets.UTF_8);
+        server.stubFor(patch(urlEqualTo("/api/v1/reports/r-42")).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        Got got = transport.execute(call("PATCH", "/api/v1/reports/r-42").body(new RequestBody.Json(json)).build(), Got::read);
+
+        assertThat(got.status()).isEqualTo(200);
+        server.verify(1, patchRequestedFor(urlEqualTo("/api/v1/reports/r-42"))
+                .withHeader("Api-Key", equalTo(KEY))
+                .withRequestBody(binaryEqualTo(json)));
+    }
+
+    @Test
+    void deleteWithAnEmptyAnswerGivesAnEmptyBody() throws IOException {
+        server.stubFor(delete(urlEqualTo("/api/v1/reports/r-42")).willReturn(aResponse().withStatus(204)));
+
+        Got got = transport.execute(call("DELETE", "/api/v1/reports/r-42").build(), Got::read);
+
+        assertThat(got.status()).isEqualTo(204);
+        assertThat(got.body()).isEmpty();
+        server.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/reports/r-42")).withHeader("Api-Key", equalTo(KEY)));
+    }
+
+    @Test
+    void multipartSendsEachFileAsAPartNamedFilesWithItsNameEvenInCyrillic() throws IOException {
+        server.stubFor(post("/api/v1/files").willReturn(aResponse().withStatus(200).withBody("[\"f1\",\"f2\"]")));
+        RequestBody.Multipart files = new RequestBody.Multipart(List.of(
+                new RequestBody.Part("files[]", "photo.jpg", "image/jpeg", JPEG),
+                new RequestBody.Part("files[]", "снимка на колата.png", "image/png", PNG)));
+
+        Got got = transport.execute(call("POST", "/api/v1/files").body(files).build(), Got::read);
+
+        assertThat(got.status()).isEqualTo(200);
+        LoggedRequest received = onlyRequest();
+        assertThat(received.getHeader("Api-Key")).isEqualTo(KEY);
+        assertThat(received.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
+        List<Request.Part> parts = new ArrayList<>(received.getParts());
+        assertThat(parts).extracting(Request.Part::getName).containsExactly("files[]", "files[]");
+        assertThat(parts.get(0).getBody().asBytes()).isEqualTo(JPEG);
+        assertThat(parts.get(1).getBody().asBytes()).isEqualTo(PNG);
+        assertThat(parts.get(0).getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
+        assertThat(parts.get(0).getFileName()).isEqualTo("photo.jpg");
+        assertThat(parts.get(1).getFileName()).isEqualTo("снимка на колата.png");
+        assertThat(new String(received.getBody(), StandardCharsets.UTF_8)).contains(
+                "filename*=UTF-8''%D1%81%D0%BD%D0%B8%D0%BC%D0%BA%D0%B0%20%D0%BD%D0%B0%20"
+                        + "%D0%BA%D0%BE%D0%BB%D0%B0%D1%82%D0%B0.png");
+    }
+
+    @Test
+    void aFileNameWithQuotesAndLineBreaksCannotInjectAHeaderOrAPart() throws IOException {
+        server.stubFor(post("/api/v1/files").willReturn(aResponse().withStatus(200).withBody("[\"f1\"]")));
+        String evil = "evil\".jpg\"; name=\"other\r\nX-Injected: yes\r\n\r\nboo";
+        RequestBody.Multipart files = new RequestBody.Multipart(List.of(
+                new RequestBody.Part("files[]", evil, "image/jpeg", JPEG)));
+
+        transport.execute(call("POST", "/api/v1/files").body(files).build(), Got::read);
+
+        LoggedRequest received = onlyRequest();
+        List<Request.Part> parts = new ArrayList<>(received.getParts());
+        assertThat(parts).hasSize(1);
+        Request.Part part = parts.get(0);
+        assertThat(part.getName()).isEqualTo("files[]");
+        assertThat(part.getHeaders().keys()).noneMatch(name -> name.equalsIgnoreCase("X-Injected"));
+        assertThat(part.getBody().asBytes()).isEqualTo(JPEG);
+        // A parser that reads filename* recovers the exact name; one that reads filename= gets it
+        // with the dangerous characters percent-encoded; neither can be tricked into a new header.
+        assertThat(part.getFileName()).isEqualTo(evil);
+        String raw = new String(received.getBody(), StandardCharsets.UTF_8);
+        assertThat(raw).contains("filename=\"evil%22.jpg%22; name=%22other%0D%0AX-Injected: yes%0D%0A%0D%0Aboo\"; "
+                + "filename*=UTF-8''evil%22.jpg%22%3B%20name%3D%22other%0D%0AX-Injected%3A%20yes%0D%0A%0D%0Aboo");
+        assertThat(raw.lines()).noneMatch(line -> line.startsWith("X-Injected"));
+    }
+
+    // ---------------------------------------------------------------- redirects are answers, not instructions
+
+    @ParameterizedTest(name = "{0} to another origin")
+    @ValueSource(ints = {301, 302, 307, 308})
+    void aRedirectIsHandedToTheHandlerAndTheOtherOriginSeesNothing(int status) throws IOException {
+        String target = elsewhere.baseUrl() + "/api/v1/reports";
+        server.stubFor(any(urlPathEqualTo("/api/v1/reports"))
+                .willReturn(aResponse().withStatus(status).withHeader("Location", target)));
+        elsewhere.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        String method = status >= 307 ? "POST" : "GET";
+        Call call = call(method, "/api/v1/reports");
+        if (method.equals("POST")) {
+            call.body(new RequestBody.Json("{\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        Got got = transport.execute(call.build(), response -> new Got(response.status(),
+                response.header("location"), response.body().readAllBytes()));
+
+        assertThat(got.status()).isEqualTo(status);
+        assertThat(got.answerHeader()).contains(target);
+        assertThat(elsewhere.getAllServeEvents()).isEmpty();
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Fault.class)
+    void aFaultOfTheServerIsAnExceptionOfTheKindTheTransportCanTell(Fault fault) {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withFault(fault)));
+
+        TransportException failure = catchThrowableOfType(TransportException.class,
+                () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
+
+        assertThat(failure).as("exception for " + fault).isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(expectedKind(fault));
+        assertNoKeyIn(failure);
+    }
+
+    /** The kind each WireMock fault gives; a transport overrides it only where its wire cannot tell. */
+    TransportException.Kind expectedKind(Fault fault) {
+        return TransportException.Kind.BROKEN;
+    }
+
+    @Test
+    void aRefusedConnectionIsNotSent() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        TransportRequest request = call("POST", "/api/v1/reports")
+                .body(new RequestBody.Json("{}".getBytes(StandardCharsets.UTF_8)))
+                .uri(URI.create("http://127.0.0.1:" + closedPort + "/api/v1/reports"))
+                .build();
+
+        TransportException failure = catchThrowableOfType(TransportException.class,
+                () -> transport.execute(request, Got::read));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.NOT_SENT);
+        assertNoKeyIn(failure);
+    }
+
+    @Test
+    void noAnswerWithinTheResponseTimeoutIsATimeout() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3_000)));
+        TransportRequest request = call("GET", "/api/v1/reports").responseTimeout(Duration.ofMillis(300)).build();
+
+        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+    }
+
+    @Test
+    void aBodyDribbledPastTheWholeCallDeadlineIsATimeoutNotAHang() {
+        // 50 chunks over 5 s: each read gets a byte well within the response timeout, so only a
+        // deadline (not a per-read timeout) can stop it.
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
+                .withBody("x".repeat(500)).withChunkedDribbleDelay(50, 5_000)));
+        TransportRequest request = call("GET", "/api/v1/reports")
+                .responseTimeout(Duration.ofSeconds(2))
+                .deadline(Instant.now().plusSeconds(1))
+                .build();
+
+        long started = System.nanoTime();
+        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+        long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+        System.out.println(getClass().getSimpleName() + ": dribble past a 1 s deadline returned after " + elapsedMillis + " ms");
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+    }
+
+    @Test
+    void aBodyThatStallsLongerThanTheResponseTimeoutIsATimeout() {
+        // Two chunks two seconds apart: the gap, not the deadline, is what must trip.
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
+                .withBody("z".repeat(100)).withChunkedDribbleDelay(2, 4_000)));
+        TransportRequest request = call("GET", "/api/v1/reports")
+                .responseTimeout(Duration.ofMillis(500))
+                .deadline(Instant.now().plusSeconds(30))
+                .build();
+
+        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+    }
+
+    @Test
+    void aDeadlineAtTheEndOfTimeIsNoDeadline() throws IOException {
+        server.stubFor(get("/api/v1/cities").willReturn(aResponse().withStatus(200).withBody("[]")));
+
+        Got got = transport.execute(call("GET", "/api/v1/cities").deadline(Instant.MAX).build(), Got::read);
+
+        assertThat(got.text()).isEqualTo("[]");
+    }
+
+    @Test
+    void aDeadlineAlreadyPassedSendsNothing() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
+        TransportRequest request = call("GET", "/api/v1/reports").deadline(Instant.now().minusSeconds(1)).build();
+
+        TransportException failure = catchThrowableOfType(TransportException.class,
+                () -> transport.execute(request, Got::read));
+
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "chunked={0}")
+    @ValueSource(booleans = {false, true})
+    void aBodyOverTheCapIsTooLarge(boolean chunked) {
+        var answer = aResponse().withStatus(200).withBody(new byte[256 * 1024]);
+        if (chunked) {
+            answer = answer.withChunkedDribbleDelay(4, 40);
+        }
+        server.stubFor(get("/api/v1/reports").willReturn(answer));
+        TransportRequest request = call("GET", "/api/v1/reports").maxResponseBytes(64 * 1024).build();
+
+        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TOO_LARGE);
+    }
+
+    @Test
+    void aBodyOfExactlyTheCapIsAccepted() throws IOException {
+        byte[] body = new byte[64 * 1024];
+        Arrays.fill(body, (byte) 'a');
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody(body)));
+
+        Got got = transport.execute(call("GET", "/api/v1/reports").maxResponseBytes(body.length).build(), Got::read);
+
+        assertThat(got.body()).isEqualTo(body);
+    }
+
+    @Test
+    void aCompressedBodyIsHandedOverAsSentAndNeverInflatedPastTheCap() throws IOException {
+        // 16 MiB of zeros compress to about 16 KiB: inflated, it would blow a 1 MiB cap sixteen times over.
+        byte[] bomb = gzip(new byte[16 * 1024 * 1024]);
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Content-Encoding", "gzip")
+                .withBody(bomb)));
+
+        Got got = transport.execute(call("GET", "/api/v1/reports").maxResponseBytes(1024 * 1024).build(),
+                response -> new Got(response.status(), response.header("Content-Encoding"), response.body().readAllBytes()));
+
+        // The handler sees the raw compressed bytes (the adapter's JSON parsing then fails cleanly).
+        assertThat(got.answerHeader()).contains("gzip");
+        assertThat(got.body()).isEqualTo(bomb);
+        assertThat(got.body().length).isLessThan(1024 * 1024);
+        assertThat(server.getAllServeEvents().get(0).getRequest().getHeader("Accept-Encoding"))
+                .as("no content coding is asked for")
+                .satisfiesAnyOf(value -> assertThat(value).isNull(), value -> assertThat(value).isEqualTo("identity"));
+    }
+
+    // ---------------------------------------------------------------- the handler's outcome, and no draining
+
+    @Test
+    void anExceptionOfTheHandlerComesOutUnchanged() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}")));
+        IOException own = new IOException("the handler says no");
+
+        Throwable thrown = catchThrowableOfType(IOException.class, () -> transport.execute(call("GET", "/api/v1/reports").build(),
+                response -> {
+                    throw own;
+                }));
+
+        assertThat(thrown).isSameAs(own);
+    }
+
+    @Test
+    void aRuntimeExceptionOfTheHandlerComesOutUnchanged() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}")));
+        IllegalStateException own = new IllegalStateException("unparsable");
+
+        assertThatThrownBy(() -> transport.execute(call("GET", "/api/v1/reports").build(), response -> {
+            throw own;
+        })).isSameAs(own);
+    }
+
+    @Test
+    void aHandlerThatStopsReadingReturnsWithoutTheRestOfASlowBodyBeingDrained() throws IOException {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
+                .withBody("y".repeat(400)).withChunkedDribbleDelay(40, 20_000)));
+        TransportRequest request = call("GET", "/api/v1/reports").deadline(Instant.now().plusSeconds(60)).build();
+
+        Integer status = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> transport.execute(request, response -> {
+                    response.body().read();
+                    return response.status();
+                }));
+
+        assertThat(status).isEqualTo(200);
+        // And the transport still works afterwards.
+        server.stubFor(get("/api/v1/cities").willReturn(aResponse().withStatus(200).withBody("[]")));
+        assertThat(transport.execute(call("GET", "/api/v1/cities").build(), Got::read).text()).isEqualTo("[]");
+    }
+
+    @Test
+    void theBodyStreamFailsAgainOnceItFailed() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody(new byte[8 * 1024])));
+        TransportRequest request = call("GET", "/api/v1/reports").maxResponseBytes(1024).build();
+
+        List<TransportException.Kind> kinds = new ArrayList<>();
+        assertThatThrownBy(() -> transport.execute(request, response -> {
+            InputStream body = response.body();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    body.readAllBytes();
+                } catch (TransportException e) {
+                    kinds.add(e.kind());
+                }
+            }
+            return body.read();
+        })).isInstanceOf(TransportException.class);
+
+        assertThat(kinds).containsExactly(TransportException.Kind.TOO_LARGE, TransportException.Kind.TOO_LARGE);
+    }
+
+    // ---------------------------------------------------------------- never retries on its own
+
+    @Test
+    void aPostAnsweredByAConnectionResetIsSentExactlyOnce() {
+        server.stubFor(post("/api/v1/reports").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> transport.execute(call("POST", "/api/v1/reports")
+                .body(new RequestBody.Json("{\"text\":\"once\"}".getBytes(StandardCharsets.UTF_8))).build(), Got::read))
+                .isInstanceOf(TransportException.class);
+
+        server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
+    }
+
+    @Test
+    void aPostOnAReusedConnectionThatClosesWithoutAnswerIsSentExactlyOnce() throws IOException {
+        // A pooled connection the server closes without a byte of answer is the classic trigger of
+        // a transparent re-send; for a POST that would duplicate a report.
+        server.stubFor(get("/api/v1/cities").willReturn(aResponse().withStatus(200).withBody("[]")));
+        server.stubFor(post("/api/v1/reports").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        transport.execute(call("GET", "/api/v1/cities").build(), Got::read);
+
+        assertThatThrownBy(() -> transport.execute(call("POST", "/api/v1/reports")
+                .body(new RequestBody.Json("{\"text\":\"once\"}".getBytes(StandardCharsets.UTF_8))).build(), Got::read))
+                .isInstanceOf(TransportException.class);
+
+        server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
+    }
+
+    @Test
+    void a503WithRetryAfterIsHandedOverNotRetried() throws IOException {
+        server.stubFor(post("/api/v1/reports").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")
+                .withBody("{\"message\":\"busy\"}")));
+
+        Got got = transport.execute(call("POST", "/api/v1/reports")
+                .body(new RequestBody.Json("{}".getBytes(StandardCharsets.UTF_8))).build(),
+                response -> new Got(response.status(), response.header("retry-after"), response.body().readAllBytes()));
+
+        assertThat(got.status()).isEqualTo(503);
+        assertThat(got.answerHeader()).contains("1");
+        server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    @Test
+    void noToStringShowsAHeaderValue() {
+        TransportRequest request = call("GET", "/api/v1/reports?phone=359888123456").build();
+
+        assertThat(request.toString()).doesNotContain(KEY).doesNotContain("359888123456").contains("Api-Key");
+        assertThat(transport.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aHeaderValueWithALineBreakIsRefusedWithoutEchoingIt() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Api-Key", KEY + "\r\nX-Injected: yes");
+        TransportRequest request = call("GET", "/api/v1/reports").headers(headers).build();
+
+        assertThatThrownBy(() -> transport.execute(request, Got::read))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(KEY);
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Call call(String method, String pathAndQuery) {
+        return new Call(method, URI.create(server.baseUrl() + pathAndQuery));
+    }
+
+    static LoggedRequest onlyRequest() {
+        assertThat(server.getAllServeEvents()).hasSize(1);
+        return server.getAllServeEvents().get(0).getRequest();
+    }
+
+    static void assertNoKeyIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(KEY);
+            assertThat(t.toString()).doesNotContain(KEY);
+        }
+    }
+
+    /** The exception chain, for the description of a failed kind assertion. */
+    static String chain(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            out.append(out.length() == 0 ? "" : " <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+        }
+        return out.toString();
+    }
+
+    static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(plain);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * What a test handler saw.
+     *
+     * @param status       the status
+     * @param answerHeader one header the test asked about
+     * @param body         the body bytes
+     */
+    record Got(int status, Optional<String> answerHeader, byte[] body) {
+        static Got read(TransportResponse response) throws IOException {
+            return new Got(response.status(), response.header("x-answer"), response.body().readAllBytes());
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A request under construction, with test defaults: short timeouts, 1 MiB cap, the key header. */
+    static final class Call {
+        private final String method;
+        private URI uri;
+        private Map<String, String> headers = Map.of("Api-Key", KEY, "Accept", "application/json");
+        private RequestBody body;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration responseTimeout = Duration.ofSeconds(5);
+        private Instant deadline;
+        private long maxResponseBytes = 1024 * 1024;
+
+        Call(String method, URI uri) {
+            this.method = method;
+            this.uri = uri;
+        }
+
+        Call uri(URI value) {
+            uri = value;
+            return this;
+        }
+
+        Call headers(Map<String, String> value) {
+            headers = value;
+            return this;
+        }
+
+        Call body(RequestBody value) {
+            body = value;
+            return this;
+        }
+
+        Call connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        Call responseTimeout(Duration value) {
+            responseTimeout = value;
+            return this;
+        }
+
+        Call deadline(Instant value) {
+            deadline = value;
+            return this;
+        }
+
+        Call maxResponseBytes(long value) {
+            maxResponseBytes = value;
+            return this;
+        }
+
+        TransportRequest build() {
+            return new TransportRequest(method, uri, headers, List.of("Api-Key"), Optional.ofNullable(body),
+                    connectTimeout, responseTimeout, deadline == null ? Instant.now().plusSeconds(20) : deadline,
+                    maxResponseBytes);
+        }
+    }
+}
