@@ -41,21 +41,7 @@ final class Postings {
      * when it is not there.
      */
     static int indexOf(int[] list, int slot, long[] time) {
-        int low = 0;
-        int high = list[0] - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int probe = list[mid + 1];
-            if (probe == slot) {
-                return mid;
-            }
-            if (before(probe, slot, time)) {
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return -(low + 1);
+        return indexOfFrom(list, slot, time, 0);
     }
 
     /** {@code list} with {@code slot} in its place: the same array when it had room, else a larger one. */

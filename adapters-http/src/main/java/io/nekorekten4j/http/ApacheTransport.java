@@ -120,14 +120,7 @@ public final class ApacheTransport implements Transport {
     public <T> T execute(TransportRequest request, ResponseHandler<T> handler) throws IOException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        if (closed.get()) {
-            throw new IllegalStateException("this transport is closed");
-        }
-        long nanoDeadline = DeadlineWatchdog.toNanoDeadline(request.deadline());
-        if (DeadlineWatchdog.passed(nanoDeadline)) {
-            throw new TransportException(TransportException.Kind.TIMEOUT,
-                    "the call deadline passed before the request was sent", null);
-        }
+        long nanoDeadline = DeadlineWatchdog.startExchange(request, closed.get());
         HttpUriRequestBase http = toHttpRequest(request, nanoDeadline);
         LOG.debug("{} {}{}", request.method(), request.uri().getHost(), request.uri().getRawPath());
         Exchange<T> exchange = new Exchange<>(http, handler, request.maxResponseBytes(), nanoDeadline);

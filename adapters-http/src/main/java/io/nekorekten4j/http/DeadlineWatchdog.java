@@ -48,6 +48,25 @@ final class DeadlineWatchdog {
         return nanoDeadline - System.nanoTime();
     }
 
+    /**
+     * The checks every transport makes before it sends: not closed, deadline not yet passed.
+     *
+     * @return the request's deadline as a {@link System#nanoTime()} value
+     * @throws IllegalStateException when the transport is closed
+     * @throws TransportException    of kind TIMEOUT when the deadline has already passed
+     */
+    static long startExchange(TransportRequest request, boolean transportClosed) throws TransportException {
+        if (transportClosed) {
+            throw new IllegalStateException("this transport is closed");
+        }
+        long nanoDeadline = toNanoDeadline(request.deadline());
+        if (passed(nanoDeadline)) {
+            throw new TransportException(TransportException.Kind.TIMEOUT,
+                    "the call deadline passed before the request was sent", null);
+        }
+        return nanoDeadline;
+    }
+
     /** Whether {@code nanoDeadline} has passed. */
     static boolean passed(long nanoDeadline) {
         return remainingNanos(nanoDeadline) <= 0;

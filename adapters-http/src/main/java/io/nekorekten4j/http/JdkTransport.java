@@ -79,14 +79,7 @@ public final class JdkTransport implements Transport {
     public <T> T execute(TransportRequest request, ResponseHandler<T> handler) throws IOException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        if (closed.get()) {
-            throw new IllegalStateException("this transport is closed");
-        }
-        long nanoDeadline = DeadlineWatchdog.toNanoDeadline(request.deadline());
-        if (DeadlineWatchdog.passed(nanoDeadline)) {
-            throw new TransportException(TransportException.Kind.TIMEOUT,
-                    "the call deadline passed before the request was sent", null);
-        }
+        long nanoDeadline = DeadlineWatchdog.startExchange(request, closed.get());
         HttpRequest httpRequest = toHttpRequest(request, nanoDeadline);
         HttpClient client = clientFor(connectTimeout != null ? connectTimeout : request.connectTimeout());
         LOG.debug("{} {}{}", request.method(), request.uri().getHost(), request.uri().getRawPath());
