@@ -2,12 +2,12 @@ package io.nekorekten4j.fake;
 
 import io.nekorekten4j.domain.MatchCertainty;
 import io.nekorekten4j.domain.Report;
-import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchHit;
-import io.nekorekten4j.domain.SearchMode;
-import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.screening.Buyer;
+import io.nekorekten4j.ports.screening.Screening;
+import io.nekorekten4j.ports.screening.ScreeningResult;
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * personal data.
  *
  * <pre>{@code
- * ./mvnw -q -pl adapters-fake exec:java -Dexec.mainClass=io.nekorekten4j.fake.ScreenDemo
+ * ./mvnw -q -pl adapters-fake -am compile exec:java
  * }</pre>
  */
 public final class ScreenDemo {
@@ -37,20 +37,21 @@ public final class ScreenDemo {
 
     /** Screens the demo buyer with {@code api} and prints the verdict to {@code out}. */
     static void run(Nekorekten api, PrintStream out) {
-        SearchCriteria buyer = SearchCriteria.builder()
-                .phone("0888 123 456").email("ivan@example.bg").mode(SearchMode.ONE_OF).build();
+        Buyer buyer = Buyer.builder().phone("0888 123 456").email("ivan@example.bg").build();
         out.println("Screening a buyer by phone and e-mail (one request, one-of search) on the in-memory fake");
-        SearchResult result = api.search(buyer);
-        if (result.isEmpty()) {
-            out.println("NOT FOUND");
-            return;
-        }
-        out.println("FOUND: " + result.totalCount() + (result.totalCount() == 1 ? " report" : " reports"));
-        for (SearchHit hit : result.hits()) {
-            out.println("  " + describe(hit));
-        }
-        if (result.hasMorePages()) {
-            out.println("  … more on the next pages");
+        ScreeningResult result = Screening.of(api).screen(buyer);
+        switch (result.verdict()) {
+            case NOT_FOUND -> out.println("NOT FOUND");
+            case NOT_CHECKED -> out.println("NOT CHECKED: " + result.notCheckedReason().orElse("unknown"));
+            case FOUND -> {
+                out.println("FOUND: " + result.totalCount() + (result.totalCount() == 1 ? " report" : " reports"));
+                for (SearchHit hit : result.hits()) {
+                    out.println("  " + describe(hit));
+                }
+                if (result.totalCount() > result.hits().size()) {
+                    out.println("  … more on the next pages");
+                }
+            }
         }
     }
 

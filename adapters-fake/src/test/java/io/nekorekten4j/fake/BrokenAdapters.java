@@ -5,6 +5,7 @@ import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.conformance.FailureContract;
 import io.nekorekten4j.conformance.ReportsSearchContract;
 import io.nekorekten4j.conformance.ReportsWriteContract;
+import io.nekorekten4j.conformance.ScreeningContract;
 import io.nekorekten4j.conformance.ValidationContract;
 import io.nekorekten4j.domain.Attachment;
 import io.nekorekten4j.domain.City;
@@ -360,6 +361,22 @@ final class BrokenAdapters {
         @Override
         protected ConformanceSubject createSubject() {
             return new BrokenSubject(SwallowsFailures::new);
+        }
+    }
+
+    /** {@link ScreeningContract} against {@link SwallowsFailures}: a failed search must be NOT_CHECKED, never NOT_FOUND. */
+    static final class SwallowsFailuresScreeningContract extends ScreeningContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(SwallowsFailures::new);
+        }
+    }
+
+    /** {@link ScreeningContract} against {@link AlwaysAll}: a buyer's fields must be united, not intersected. */
+    static final class AlwaysAllScreeningContract extends ScreeningContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(AlwaysAll::new);
         }
     }
 

@@ -26,7 +26,7 @@ class KitSelfTest {
     void theKitPassesOnTheFake() {
         Events tests = run(FakeReportsSearchContractTest.class, FakeReportsWriteContractTest.class,
                 FakeFilesContractTest.class, FakeCitiesContractTest.class, FakeValidationContractTest.class,
-                FakeFailureContractTest.class);
+                FakeFailureContractTest.class, FakeScreeningContractTest.class);
 
         assertThat(failedRules(tests)).isEmpty();
         assertThat(tests.succeeded().count()).isGreaterThanOrEqualTo(60);
@@ -49,6 +49,22 @@ class KitSelfTest {
         assertThat(failedRules(run(BrokenAdapters.SwallowsFailuresFailureContract.class)))
                 .contains("optional_faults_failedSearchIsNeverAnEmptyResult",
                         "optional_faults_searchFailsWithTheArrangedError", "optional_faults_failedCitiesThrows");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterThatScreensAFailedSearchAsNotFound() {
+        assertThat(failedRules(run(BrokenAdapters.SwallowsFailuresScreeningContract.class)))
+                .contains("optional_faults_failedScreeningIsNotCheckedNeverNotFound",
+                        "optional_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened",
+                        "optional_quota_exhaustedQuotaLeavesEveryBuyerNotChecked",
+                        "optional_rateLimit_rateLimitedBuyerIsNotCheckedAndTheRunGoesOn");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterThatScreensABuyersFieldsInAllMode() {
+        assertThat(failedRules(run(BrokenAdapters.AlwaysAllScreeningContract.class)))
+                .contains("required_screening_reportedBuyerIsFoundWithCertainPhoneAttribution",
+                        "required_screening_eachReportIsAttributedToTheFieldsItMatched");
     }
 
     @Test

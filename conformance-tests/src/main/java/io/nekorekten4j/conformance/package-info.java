@@ -15,7 +15,8 @@
  *       {@link io.nekorekten4j.conformance.FilesContract},
  *       {@link io.nekorekten4j.conformance.CitiesContract},
  *       {@link io.nekorekten4j.conformance.ValidationContract},
- *       {@link io.nekorekten4j.conformance.FailureContract} — with a class named {@code …Test}
+ *       {@link io.nekorekten4j.conformance.FailureContract},
+ *       {@link io.nekorekten4j.conformance.ScreeningContract} — with a class named {@code …Test}
  *       whose {@code createSubject()} returns a new subject, and run the build. A rule needing a
  *       capability the subject lacks is reported skipped, never passed.</li>
  * </ol>
