@@ -1,0 +1,14 @@
+package io.nekorekten4j.fakeserver;
+
+import io.nekorekten4j.conformance.CitiesContract;
+import io.nekorekten4j.conformance.ConformanceSubject;
+import io.nekorekten4j.http.FakeServerHttpClients.Wire;
+
+/** The kit's {@link CitiesContract}: the HTTP adapter on java.net.http against the {@link FakeServer}. */
+class FakeServerJdkCitiesContractTest extends CitiesContract {
+
+    @Override
+    protected ConformanceSubject createSubject() {
+        return new FakeServerConformanceSubject(Wire.JDK);
+    }
+}
