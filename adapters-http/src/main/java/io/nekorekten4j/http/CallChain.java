@@ -4,6 +4,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
+import io.nekorekten4j.domain.City;
+import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.http.JsonCodec.BodyCapture;
 import io.nekorekten4j.http.JsonCodec.Malformed;
 import io.nekorekten4j.http.Resilience.AttemptFailure;
@@ -35,10 +38,12 @@ import java.util.function.Supplier;
 /**
  * Runs one API call through the client's policies, in this order (validation happens before, in
  * {@link NekorektenHttp}):
- * <pre>validation → circuit breaker → retry → quota gate → transport</pre>
- * The circuit breaker sees each call once, however often it was retried; every attempt, retries
- * included, takes a quota permit; the whole call — permit waits, attempts and backoffs — fits in
- * the call timeout. Thread safe.
+ * <pre>validation → cache → single-flight → circuit breaker → retry → quota gate → transport</pre>
+ * Searches and cities go through the {@link ResultCache} and {@link SingleFlight}; writes invalidate
+ * the cache when they end; uploads skip both. Single-flight sits in front of the quota gate, so
+ * shared calls spend one permit. The circuit breaker sees each call once, however often it was
+ * retried; every attempt, retries included, takes a quota permit; the whole call — permit waits,
+ * attempts and backoffs — fits in the call timeout. Thread safe.
  */
 final class CallChain {
 
@@ -53,6 +58,9 @@ final class CallChain {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final IntervalFunction backoff;
+    private final ResultCache cache;
+    private final SingleFlight<CacheKey, SearchResult> searches;
+    private final SingleFlight<String, List<City>> cities;
 
     /**
      * @param transport the wire
@@ -71,10 +79,84 @@ final class CallChain {
         this.retry = Resilience.retry(settings.retry(), settings.sleeper());
         this.circuitBreaker = Resilience.circuitBreaker(settings.circuitBreaker(), settings.clock());
         this.backoff = Resilience.backoff(settings.retry());
+        this.cache = new ResultCache(settings.cache(), settings.clock());
+        this.searches = new SingleFlight<>(settings.cache().singleFlight(), settings.callTimeout(),
+                ErrorContext.of("GET", WireMapper.REPORTS));
+        this.cities = new SingleFlight<>(settings.cache().singleFlight(), settings.callTimeout(),
+                ErrorContext.of("GET", WireMapper.CITIES));
     }
 
     /**
-     * Runs {@code call}.
+     * Runs a search: answered from the cache, or shared with an identical search in progress, or
+     * sent — and then cached.
+     *
+     * @throws NekorektenException every failure, typed as the ports say
+     */
+    SearchResult search(SearchCriteria criteria, Call<SearchResult> call) {
+        CacheKey key = CacheKey.of(criteria);
+        // validation → cache → single-flight → circuit breaker → retry → quota gate → transport
+        Optional<SearchResult> cached = cache.search(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long generation = cache.generation();
+        return searches.run(key, generation, () -> {
+            // Looked up again: a flight that ended between the first look and this one cached its answer.
+            Optional<SearchResult> meanwhile = cache.search(key);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            SearchResult fresh = execute(call);
+            cache.storeSearch(key, fresh, generation);
+            return fresh;
+        });
+    }
+
+    /**
+     * Runs the cities call through the cache and single-flight, like {@link #search}.
+     *
+     * @throws NekorektenException every failure, typed as the ports say
+     */
+    List<City> cities(Call<List<City>> call) {
+        Optional<List<City>> cached = cache.cities();
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        // Writes do not change the cities: every cities call is of one generation.
+        return cities.run(WireMapper.CITIES, 0, () -> cache.cities().orElseGet(() -> {
+            List<City> fresh = List.copyOf(execute(call));
+            cache.storeCities(fresh);
+            return fresh;
+        }));
+    }
+
+    /**
+     * Runs a create, update or delete, then removes what it may have changed from the cache —
+     * also when it failed, since a failed write may have reached the service.
+     *
+     * @throws NekorektenException every failure, typed as the ports say
+     */
+    <T> T write(Call<T> call, CacheInvalidation invalidation) {
+        Objects.requireNonNull(invalidation, "invalidation");
+        try {
+            return execute(call);
+        } finally {
+            cache.invalidate(invalidation);
+        }
+    }
+
+    /** The cache, for tests. */
+    ResultCache cache() {
+        return cache;
+    }
+
+    /** The searches in flight, for tests. */
+    SingleFlight<CacheKey, SearchResult> searchFlights() {
+        return searches;
+    }
+
+    /**
+     * Runs {@code call} past the cache: circuit breaker, retry, quota gate, transport.
      *
      * @throws NekorektenException every failure, typed as the ports say
      */
@@ -82,7 +164,6 @@ final class CallChain {
         ErrorContext context = ErrorContext.of(call.method(), call.path());
         Budget budget = new Budget(settings.clock(), settings.clock().instant().plus(settings.callTimeout()));
         AtomicInteger attempts = new AtomicInteger();
-        // validation → circuit breaker → retry → quota gate → transport
         Supplier<T> retried = () -> {
             try {
                 return retry.executeSupplier(() -> attempt(call, context, budget, attempts.incrementAndGet()));
@@ -291,12 +372,14 @@ final class CallChain {
      * @param quota             the key's plan (for messages; the gate enforces it)
      * @param retry             the retry options
      * @param circuitBreaker    the circuit-breaker options
-     * @param clock             the time source of budgets, deadlines and the breaker
+     * @param clock             the time source of budgets, deadlines, the breaker and the cache
      * @param sleeper           how backoffs wait
+     * @param cache             the cache, single-flight and subset-answer options
      */
     record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
                     Duration permitWaitTimeout, long maxResponseBytes, io.nekorekten4j.ports.QuotaPlan quota,
-                    RetryOptions retry, CircuitBreakerOptions circuitBreaker, Clock clock, Sleeper sleeper) {
+                    RetryOptions retry, CircuitBreakerOptions circuitBreaker, Clock clock, Sleeper sleeper,
+                    CacheOptions cache) {
     }
 
     /** The time left of one call. */

@@ -66,8 +66,12 @@ import java.util.regex.Pattern;
  *       <td>{@link CircuitBreakerOptions#disabled()} for none</td></tr>
  *   <tr><td>{@code maxResponseBytes}</td><td>5 MiB</td><td>the largest answer read; a larger one is an
  *       {@code UnexpectedResponseException}</td></tr>
+ *   <tr><td>{@code cache}</td><td>{@link CacheOptions#defaults()}: searches 10 min, cities 24 h,
+ *       10,000 searches, single-flight and subset answers on</td>
+ *       <td>{@link CacheOptions#disabled()} for none; what is cached, shared, derived and invalidated
+ *       is specified exactly in {@link CacheOptions}</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>the time source of timeouts,
- *       the quota gate and the circuit breaker</td></tr>
+ *       the quota gate, the circuit breaker and the cache's TTLs</td></tr>
  * </table>
  * {@link Builder#build()} checks every setting and reports all bad ones at once in a
  * {@link ValidationException}. Requests carry {@code User-Agent: nekorekten4j/<version>}.
@@ -77,7 +81,17 @@ import java.util.regex.Pattern;
  *   <li>Arguments are validated before any request: {@code null} gives a
  *       {@link NullPointerException} naming it; an upload of no file or of more than
  *       10 files a {@link ValidationException}.</li>
- *   <li>Each call runs <em>validation → circuit breaker → retry → quota gate → transport</em>.</li>
+ *   <li>Each call runs <em>validation → cache → single-flight → circuit breaker → retry → quota gate →
+ *       transport</em>. Searches and cities use the cache and single-flight; uploads never do.</li>
+ *   <li>Only answers are cached, never failures. Concurrent identical searches share one request
+ *       and one quota permit; its failure reaches every waiter and is not cached.</li>
+ *   <li>A search whose filters are a subset of a cached, complete {@code ONE_OF} search is answered
+ *       from it when every cached hit is decidable for the subset: only then, by the exact rule in
+ *       {@link CacheOptions} (a phone match decides; a match "compatible with the mask" or by a name
+ *       or site rule the service does not document does not).</li>
+ *   <li>A create, update or delete through this client drops the cached searches it can affect
+ *       before it returns, also when it failed: a write, then a search, sees the write. Writes made
+ *       elsewhere are seen when the entries expire.</li>
  *   <li>A search that failed throws; it never looks like "no reports".</li>
  *   <li>A {@code DELETE} whose answer was lost and that is retried may find the report already
  *       gone: it then throws {@link io.nekorekten4j.ports.NotFoundException}, truthfully, rather than
@@ -105,7 +119,8 @@ public final class NekorektenHttp implements Nekorekten {
     private NekorektenHttp(Builder b, URI baseUri, Supplier<String> apiKey, Function<String, QuotaGate> gates) {
         this.baseUri = baseUri;
         this.settings = new CallChain.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
-                b.permitWaitTimeout, b.maxResponseBytes, b.quota, b.retry, b.circuitBreaker, b.clock, b.sleeper);
+                b.permitWaitTimeout, b.maxResponseBytes, b.quota, b.retry, b.circuitBreaker, b.clock, b.sleeper,
+                b.cache);
         this.json = new JsonCodec();
         this.wire = new WireMapper(json, baseUri);
         this.transport = b.transport != null ? b.transport : ApacheTransport.builder().build();
@@ -117,31 +132,47 @@ public final class NekorektenHttp implements Nekorekten {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>May be answered from the cache, from a cached {@code ONE_OF} search it is a subset of, or
+     * by an identical search in progress, exactly as {@link CacheOptions} states; such an answer is
+     * the one a fresh request would have given then.
+     */
     @Override
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return run(new CallChain.Call<>("GET", WireMapper.REPORTS, wire.searchUri(criteria), Optional.empty(),
-                body -> wire.search(body, criteria), WireMapper.personalData(criteria)));
+        ensureOpen();
+        return chain.search(criteria, new CallChain.Call<>("GET", WireMapper.REPORTS, wire.searchUri(criteria),
+                Optional.empty(), body -> wire.search(body, criteria), WireMapper.personalData(criteria)));
     }
 
-    /** {@inheritDoc} A create is sent once: it is retried only when the connection never opened. */
+    /**
+     * {@inheritDoc} A create is sent once: it is retried only when the connection never opened.
+     * Cached searches the new report could match are dropped (see {@link CacheOptions}).
+     */
     @Override
     public ReportReceipt create(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
+        ensureOpen();
         RequestBody body = new RequestBody.Json(wire.reportBody(draft.fields()));
-        return run(new CallChain.Call<>("POST", WireMapper.REPORTS, wire.reportsUri(), Optional.of(body),
-                answer -> wire.receipt(answer, Optional.empty())));
+        return chain.write(new CallChain.Call<>("POST", WireMapper.REPORTS, wire.reportsUri(), Optional.of(body),
+                answer -> wire.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()));
     }
 
-    /** {@inheritDoc} Only the fields the patch names are sent. */
+    /**
+     * {@inheritDoc} Only the fields the patch names are sent. Cached searches the change can affect
+     * are dropped (see {@link CacheOptions}).
+     */
     @Override
     public ReportReceipt update(ReportId id, ReportPatch patch) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
+        ensureOpen();
         RequestBody body = new RequestBody.Json(wire.reportBody(patch.fields()));
-        return run(new CallChain.Call<>("PATCH", WireMapper.reportPath(id), wire.reportUri(id), Optional.of(body),
-                answer -> wire.receipt(answer, Optional.of(id))));
+        return chain.write(new CallChain.Call<>("PATCH", WireMapper.reportPath(id), wire.reportUri(id),
+                Optional.of(body), answer -> wire.receipt(answer, Optional.of(id))),
+                CacheInvalidation.updated(id, patch.fields()));
     }
 
     /**
@@ -149,20 +180,24 @@ public final class NekorektenHttp implements Nekorekten {
      *
      * <p>A delete is retried when its answer was lost. If the lost attempt did delete the report,
      * the retry finds nothing and this throws {@link io.nekorekten4j.ports.NotFoundException}: the
-     * truth as far as the client can know it, never a success it cannot prove.
+     * truth as far as the client can know it, never a success it cannot prove. Cached searches
+     * that show the report, or may hide it on a page not seen, are dropped (see {@link CacheOptions}).
      */
     @Override
     public void delete(ReportId id) {
         Objects.requireNonNull(id, "id");
-        run(new CallChain.Call<Void>("DELETE", WireMapper.reportPath(id), wire.reportUri(id), Optional.empty(),
+        ensureOpen();
+        chain.write(new CallChain.Call<Void>("DELETE", WireMapper.reportPath(id), wire.reportUri(id), Optional.empty(),
                 answer -> {
                     wire.deleted(answer);
                     return null;
-                }));
+                }), CacheInvalidation.deleted(id));
     }
 
     /**
      * {@inheritDoc}
+     *
+     * <p>Never cached and never shared: each upload is its own request.
      *
      * @throws ValidationException when the list is empty or holds more than 10 files (field
      *                             {@code files})
@@ -181,14 +216,17 @@ public final class NekorektenHttp implements Nekorekten {
                     + " files per upload, got " + attachments.size());
         }
         List<Attachment> files = List.copyOf(attachments);
-        return run(new CallChain.Call<>("POST", WireMapper.FILES, wire.filesUri(),
+        ensureOpen();
+        return chain.execute(new CallChain.Call<>("POST", WireMapper.FILES, wire.filesUri(),
                 Optional.of(WireMapper.uploadBody(files)), answer -> wire.fileIds(answer, files.size())));
     }
 
-    /** {@inheritDoc} */
+    /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
     @Override
     public List<City> cities() {
-        return run(new CallChain.Call<>("GET", WireMapper.CITIES, wire.citiesUri(), Optional.empty(), wire::cities));
+        ensureOpen();
+        return chain.cities(new CallChain.Call<>("GET", WireMapper.CITIES, wire.citiesUri(), Optional.empty(),
+                wire::cities));
     }
 
     /** Closes the transport (also one supplied to the builder). Idempotent. */
@@ -216,14 +254,19 @@ public final class NekorektenHttp implements Nekorekten {
                 + ", permitWaitTimeout=" + settings.permitWaitTimeout()
                 + ", retry=" + settings.retry()
                 + ", circuitBreaker=" + settings.circuitBreaker()
-                + ", maxResponseBytes=" + settings.maxResponseBytes() + "]";
+                + ", maxResponseBytes=" + settings.maxResponseBytes()
+                + ", cache=" + settings.cache() + "]";
     }
 
-    private <T> T run(CallChain.Call<T> call) {
+    private void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("this NekorektenHttp client is closed");
         }
-        return chain.execute(call);
+    }
+
+    /** The client's call chain, for tests that look into its cache. */
+    CallChain chain() {
+        return chain;
     }
 
     /**
@@ -249,6 +292,7 @@ public final class NekorektenHttp implements Nekorekten {
         private long maxResponseBytes = 5L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private CacheOptions cache = CacheOptions.defaults();
 
         private Builder() {
         }
@@ -337,6 +381,15 @@ public final class NekorektenHttp implements Nekorekten {
         /** The largest answer read, in bytes (default 5 MiB). */
         public Builder maxResponseBytes(long maxResponseBytes) {
             this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * The result cache, single-flight and subset answers (default {@link CacheOptions#defaults()};
+         * {@link CacheOptions#disabled()} for none).
+         */
+        public Builder cache(CacheOptions cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
             return this;
         }
 

@@ -64,7 +64,7 @@ final class NekorektenHttpTestSupport {
 
     /**
      * A client builder for tests against {@code baseUrl}: a huge quota, no real sleeping, a test
-     * clock, and short timeouts.
+     * clock, short timeouts, and no cache (every call is a request; the cache has its own tests).
      */
     static NekorektenHttp.Builder client(String baseUrl, String key, Transport transport, RecordingSleeper sleeper) {
         return NekorektenHttp.builder()
@@ -76,7 +76,8 @@ final class NekorektenHttpTestSupport {
                 .responseTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(20))
                 .clock(sleeper.clock())
-                .sleeper(sleeper);
+                .sleeper(sleeper)
+                .cache(CacheOptions.disabled());
     }
 
     /** A clock that stands still until advanced; starts at the real now, so deadlines stay real. */

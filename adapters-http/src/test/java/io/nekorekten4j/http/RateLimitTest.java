@@ -140,7 +140,7 @@ class RateLimitTest {
             SearchCriteria criteria = SearchCriteria.builder().phone("0888 123 456").build();
             try (NekorektenHttp client = NekorektenHttp.builder().baseUri(backend.uri()).apiKey(key)
                     .quota(QuotaPlan.perMinute(1)).permitWaitTimeout(Duration.ofSeconds(30))
-                    .retry(RetryOptions.disabled()).clock(clock)
+                    .retry(RetryOptions.disabled()).cache(CacheOptions.disabled()).clock(clock)
                     .sleeper(d -> {
                         sleeps.add(d);
                         clock.advance(d);

@@ -1,0 +1,140 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.ports.CallTimeoutException;
+import io.nekorekten4j.ports.ErrorContext;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Concurrent identical calls share one execution: the first caller runs it, the others wait for
+ * its outcome — its value, or the very exception it threw. Nothing is remembered once it ends.
+ *
+ * <p>Each call carries a generation (the number of writes ended when it began). A caller joins a
+ * flight of its generation or a later one, never an older one: a search that starts after a write
+ * ended must see the write, so it does not wait for a request that may have been sent before it.
+ * It takes the older flight's place instead (whose own waiters still get its outcome). Thread safe.
+ *
+ * @param <K> what identifies identical calls
+ * @param <V> what a call yields
+ */
+final class SingleFlight<K, V> {
+
+    private final boolean enabled;
+    private final long maxWaitNanos;
+    private final ErrorContext context;
+    private final ConcurrentHashMap<K, Flight<V>> flights = new ConcurrentHashMap<>();
+
+    /**
+     * @param enabled whether calls are shared at all ({@code false}: each caller runs its own)
+     * @param maxWait how long a waiter waits for the outcome before it gives up with a timeout
+     * @param context what a waiter's timeout names
+     */
+    SingleFlight(boolean enabled, Duration maxWait, ErrorContext context) {
+        this.enabled = enabled;
+        this.maxWaitNanos = saturatedNanos(Objects.requireNonNull(maxWait, "maxWait"));
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * Runs {@code work} for {@code key}, or waits for the identical flight in progress.
+     *
+     * @param generation the writes ended before this call began
+     * @throws RuntimeException what {@code work} threw, in the leader and in every waiter
+     * @throws CallTimeoutException when a waiter waited {@code maxWait} or was interrupted
+     */
+    V run(K key, long generation, Supplier<V> work) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(work, "work");
+        if (!enabled) {
+            return work.get();
+        }
+        Flight<V> mine = new Flight<>(generation);
+        while (true) {
+            Flight<V> current = flights.putIfAbsent(key, mine);
+            if (current == null) {
+                return lead(key, mine, work);
+            }
+            if (current.generation >= generation) {
+                return current.await(maxWaitNanos, context);
+            }
+            if (flights.replace(key, current, mine)) {
+                return lead(key, mine, work);
+            }
+        }
+    }
+
+    /** How many flights are in progress (for tests). */
+    int inFlight() {
+        return flights.size();
+    }
+
+    /** How many callers wait for the flight of {@code key} in progress (for tests). */
+    int waiting(K key) {
+        Flight<V> flight = flights.get(key);
+        return flight == null ? 0 : flight.waiting.get();
+    }
+
+    private V lead(K key, Flight<V> flight, Supplier<V> work) {
+        try {
+            V value = work.get();
+            flight.outcome.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            flight.outcome.completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(key, flight);
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** One execution in progress. */
+    private static final class Flight<V> {
+        private final long generation;
+        private final CompletableFuture<V> outcome = new CompletableFuture<>();
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        Flight(long generation) {
+            this.generation = generation;
+        }
+
+        V await(long maxWaitNanos, ErrorContext context) {
+            waiting.incrementAndGet();
+            try {
+                return outcome.get(maxWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("the shared call failed", cause);
+            } catch (TimeoutException e) {
+                throw new CallTimeoutException("No answer in time from the identical call in progress that this "
+                        + "call waited for; this call sent nothing", context, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CallTimeoutException("Interrupted while waiting for the identical call in progress; "
+                        + "this call sent nothing", context, e);
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+    }
+}
