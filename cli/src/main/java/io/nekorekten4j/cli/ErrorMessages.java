@@ -1,0 +1,68 @@
+package io.nekorekten4j.cli;
+
+import io.nekorekten4j.domain.ValidationException;
+import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.InvalidRequestException;
+import io.nekorekten4j.ports.IpNotWhitelistedException;
+import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.QuotaExhaustedException;
+import io.nekorekten4j.ports.RateLimitedException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/**
+ * One clear line for each failure, printed on stderr. The exceptions' own messages already hold no
+ * API key and no query values; this adds what the user can do next (wait, whitelist an IP).
+ */
+final class ErrorMessages {
+
+    private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    private ErrorMessages() {
+    }
+
+    /** The line for {@code failure}, starting with {@code error: }. */
+    static String of(Throwable failure) {
+        return "error: " + oneLine(describe(failure));
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof InvalidRequestException invalid && !invalid.fieldErrors().isEmpty()) {
+            return invalid.getMessage() + ": " + invalid.fieldErrors().stream()
+                    .map(Violation::toString).collect(Collectors.joining("; "));
+        }
+        if (failure instanceof ValidationException invalid) {
+            return invalid.getMessage();
+        }
+        if (failure instanceof RateLimitedException limited) {
+            return limited.getMessage() + limited.retryAfter().map(d -> "; try again in " + seconds(d)).orElse("");
+        }
+        if (failure instanceof QuotaExhaustedException spent) {
+            return spent.getMessage() + spent.resetsAt()
+                    .map(t -> "; the quota resets at " + WHEN.format(t.atZone(SOFIA))).orElse("");
+        }
+        if (failure instanceof IpNotWhitelistedException ip) {
+            return ip.getMessage() + ip.ipAddress()
+                    .map(a -> "; add " + a + " to the key's allowed IPs on nekorekten.com").orElse("");
+        }
+        if (failure instanceof NekorektenException || failure instanceof UsageException) {
+            return failure.getMessage();
+        }
+        // A bug: name the class, so a report of it can be traced; the message may be empty.
+        return "internal error: " + failure.getClass().getName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    private static String seconds(Duration wait) {
+        long s = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return s + " s";
+    }
+
+    /** Collapses line breaks: an error is one line on stderr. */
+    static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

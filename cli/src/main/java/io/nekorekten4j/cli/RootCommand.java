@@ -1,0 +1,109 @@
+package io.nekorekten4j.cli;
+
+import io.nekorekten4j.ports.QuotaPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nekorekten}: the top command. Holds the options every subcommand takes (they may stand
+ * before or after the subcommand's name) and the environment the key is read from.
+ */
+@Command(name = "nekorekten",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Screen buyers against nekorekten.com, the Bulgarian registry of buyers who refused a "
+                    + "cash-on-delivery parcel, and file reports about them.",
+            "",
+            "The API key is read from the NEKOREKTEN_API_KEY environment variable or from "
+                    + "--api-key-file FILE. There is deliberately no --api-key option: a key typed as an "
+                    + "argument lands in your shell history. Without a key every command runs against an "
+                    + "embedded fake with demo data (and says so on stderr).",
+            ""},
+        subcommands = {
+            SearchCommand.class,
+            ScreenCommand.class,
+            ReportCommand.class,
+            FilesCommand.class,
+            CitiesCommand.class,
+            FakeServerSubcommand.class,
+            CommandLine.HelpCommand.class})
+final class RootCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read the API key from FILE (instead of NEKOREKTEN_API_KEY). "
+                    + "Never pass the key itself as an argument: it would land in your shell history.")
+    private Path apiKeyFile;
+
+    @Option(names = "--plan", paramLabel = "PLAN", scope = ScopeType.INHERIT, converter = PlanConverter.class,
+            defaultValue = "default",
+            description = "The key's quota plan: free (5/min, 30/day), start (10/min, 100/day), "
+                    + "standard (20/min, 300/day), business (60/min, 1000/day); "
+                    + "default: 10/min as the API documents. Requests are paced to it.")
+    private QuotaPlan plan;
+
+    @Option(names = "--base-uri", paramLabel = "URI", scope = ScopeType.INHERIT,
+            description = "Where the API is (default https://api.nekorekten.com), e.g. a fake server "
+                    + "such as http://127.0.0.1:8089; plain http only on loopback. Needs a key.")
+    private String baseUri;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Write JSON for scripts instead of tables.")
+    private boolean json;
+
+    private final Map<String, String> env;
+
+    /** @param env the environment: where {@code NEKOREKTEN_API_KEY} is looked up */
+    RootCommand(Map<String, String> env) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    }
+
+    /** Without a subcommand there is nothing to do: a usage error. */
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, e.g. screen or search");
+    }
+
+    /** The global options as given. */
+    GlobalOptions options() {
+        return new GlobalOptions(Optional.ofNullable(apiKeyFile), plan, Optional.ofNullable(baseUri), json);
+    }
+
+    /** Connects as the options and the environment say; the no-key note goes to {@code err}. */
+    ApiConnection connect(PrintWriter err) {
+        return ApiConnection.open(options(), env, err);
+    }
+
+    /** The root command of the command line {@code spec} belongs to. */
+    static RootCommand of(CommandSpec spec) {
+        return (RootCommand) spec.root().userObject();
+    }
+
+    /** Converts {@code --plan} values. */
+    static final class PlanConverter implements CommandLine.ITypeConverter<QuotaPlan> {
+        /** The preset named {@code value}. */
+        @Override
+        public QuotaPlan convert(String value) {
+            try {
+                return QuotaPlan.preset(value);
+            } catch (IllegalArgumentException unknown) {
+                throw new CommandLine.TypeConversionException(
+                        "expected free, start, standard, business or default, got '" + value + "'");
+            }
+        }
+    }
+}

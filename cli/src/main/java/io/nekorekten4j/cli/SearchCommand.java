@@ -1,0 +1,115 @@
+package io.nekorekten4j.cli;
+
+import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchMode;
+import io.nekorekten4j.domain.SearchResult;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nekorekten search}: one page of the reports matching the filters. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {
+            "Search reports by phone, e-mail, name and/or web site.",
+            "",
+            "One request, one page of up to 20 reports, newest first, each marked with the filters it "
+                    + "matched: CERTAIN, or COMPATIBLE_WITH_MASK for the names and e-mails the service masks.",
+            ""})
+final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--phone", paramLabel = "PHONE", description = "A phone as people type it (Bulgaria by default).")
+    private String phone;
+
+    @Option(names = "--email", paramLabel = "EMAIL", description = "An e-mail address.")
+    private String email;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "A name: every word must match a first or last name.")
+    private String name;
+
+    @Option(names = "--site", paramLabel = "URL", description = "A web site or Facebook address.")
+    private String site;
+
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class, defaultValue = "all",
+            description = "all (every filter must match; default) or one-of (any may match).")
+    private SearchMode mode;
+
+    @Option(names = "--page", paramLabel = "N", defaultValue = "1", description = "The page, from 1 (default 1).")
+    private int page;
+
+    @Option(names = "--fail-on-match", description = "Exit with 1 when any report is found (for shell pipelines).")
+    private boolean failOnMatch;
+
+    /** Searches and prints the page. */
+    @Override
+    public Integer call() {
+        RootCommand root = RootCommand.of(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        SearchCriteria.Builder criteria = SearchCriteria.builder().mode(mode).page(page);
+        if (phone != null) {
+            criteria.phone(phone);
+        }
+        if (email != null) {
+            criteria.email(email);
+        }
+        if (name != null) {
+            criteria.name(name);
+        }
+        if (site != null) {
+            criteria.site(site);
+        }
+        SearchCriteria built = criteria.build(); // validation before connecting: no request for bad input
+        SearchResult result;
+        try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+            result = connection.api().search(built);
+        }
+        if (root.options().json()) {
+            JsonArrayBuilder reports = Json.createArrayBuilder();
+            result.hits().forEach(hit -> reports.add(ReportViews.json(hit)));
+            JsonOutput.write(Json.createObjectBuilder()
+                    .add("totalCount", result.totalCount()).add("page", result.page())
+                    .add("pageSize", result.pageSize()).add("hasMorePages", result.hasMorePages())
+                    .add("reports", reports).build(), out);
+        } else {
+            printHuman(result, out);
+        }
+        return failOnMatch && result.totalCount() > 0 ? ExitCode.FOUND : ExitCode.OK;
+    }
+
+    private void printHuman(SearchResult result, PrintWriter out) {
+        if (result.isEmpty()) {
+            out.println(result.totalCount() == 0 ? "No reports found."
+                    : "No reports on page " + result.page() + " (" + result.totalCount() + " in all).");
+            return;
+        }
+        long pages = (result.totalCount() + result.pageSize() - 1) / result.pageSize();
+        out.println(result.totalCount() + (result.totalCount() == 1 ? " report" : " reports")
+                + " (page " + result.page() + " of " + pages + "):");
+        ReportViews.printTable(result.hits(), out);
+        if (result.hasMorePages()) {
+            out.println("More on the next page: --page " + (result.page() + 1));
+        }
+    }
+
+    /** Converts {@code --mode} values: {@code all} or {@code one-of}. */
+    static final class ModeConverter implements CommandLine.ITypeConverter<SearchMode> {
+        /** The mode whose wire value is {@code value}, ignoring case. */
+        @Override
+        public SearchMode convert(String value) {
+            for (SearchMode mode : SearchMode.values()) {
+                if (mode.wireValue().equalsIgnoreCase(value.strip())) {
+                    return mode;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected all or one-of, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.nekorekten4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nekorekten4j.fake.NekorektenFake;
+import io.nekorekten4j.fakeserver.FakeServer;
+import io.nekorekten4j.fakeserver.FakeServerExtension;
+import io.nekorekten4j.ports.ErrorCode;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command over the real wire protocol: the HTTP adapter against the fake server, with a key
+ * from the environment. Each test has its own key, so that the quota the HTTP adapter keeps per
+ * key in the JVM is never shared between tests; every run checks that the key reaches neither
+ * stdout nor stderr.
+ */
+class FakeServerCliTest {
+
+    @RegisterExtension
+    static final FakeServerExtension SERVER = FakeServerExtension.of(FakeServer::builder);
+
+    @TempDir
+    Path dir;
+
+    private FakeServer server;
+    private NekorektenFake fake;
+    private String key;
+
+    @BeforeEach
+    void freshBackendAndKey(FakeServer server) {
+        this.server = server;
+        this.fake = server.fake();
+        fake.reset();
+        fake.seedDemoData();
+        key = "cli-test-" + UUID.randomUUID();
+    }
+
+    /** Runs {@code args} against the fake server with this test's key. */
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--base-uri", server.uri().toString()));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.run(Map.of(ApiConnection.KEY_VARIABLE, key), all.toArray(String[]::new));
+        assertThat(run.out() + run.err()).doesNotContain(key);
+        return run;
+    }
+
+    @Test
+    void screenOverTheWireFindsTheDemoBuyerWithOneRequest() {
+        int before = fake.calls().size();
+        CliRun run = run("screen", "--phone", "0888123456", "--email", "ivan@example.bg");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("FOUND: 2 reports about phone +359888123456, email ivan@example.bg")
+                .contains("phone: CERTAIN").contains("email: COMPATIBLE_WITH_MASK").contains("Пловдив");
+        assertThat(fake.calls()).hasSize(before + 1);
+    }
+
+    @Test
+    void screenJsonOverTheWire() {
+        JsonObject result = JsonText.object(run("screen", "--email", "ivan@example.bg", "--json").out());
+        assertThat(result.getString("verdict")).isEqualTo("FOUND");
+        JsonObject report = result.getJsonArray("reports").getJsonObject(0);
+        assertThat(report.getString("email")).isEqualTo("iv**@example.bg");
+        assertThat(report.getString("createdAt")).isEqualTo("2025-11-03T19:48:27Z");
+        assertThat(report.getJsonObject("matchedBy").getString("email")).isEqualTo("COMPATIBLE_WITH_MASK");
+    }
+
+    @Test
+    void searchAndCitiesOverTheWire() {
+        CliRun search = run("search", "--name", "Иван");
+        assertThat(search.exitCode()).isZero();
+        assertThat(search.out()).startsWith("2 reports (page 1 of 1):").contains("name: COMPATIBLE_WITH_MASK");
+        JsonObject page = JsonText.object(run("search", "--site", "evtini-telefoni.example.bg", "--json").out());
+        assertThat(page.getInt("totalCount")).isEqualTo(1);
+        assertThat(page.getJsonArray("reports").getJsonObject(0).getJsonObject("matchedBy").getString("site")).isEqualTo("CERTAIN");
+        CliRun cities = run("cities");
+        assertThat(cities.out()).contains("1   София");
+        assertThat(JsonText.parse(run("cities", "--json").out()).asJsonArray()).isNotEmpty();
+    }
+
+    @Test
+    void aReportIsCreatedUpdatedAndDeletedWithTheKeyThatFiledIt() throws IOException {
+        Path png = Files.write(dir.resolve("снимка.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
+        JsonArray uploaded = JsonText.parse(run("files", "upload", png.toString(), "--json").out()).asJsonArray();
+        String fileId = uploaded.getJsonObject(0).getString("id");
+
+        CliRun create = run("report", "create", "--text", "Не потърси пратката.", "--phone", "0899 123 456",
+                "--first-name", "Тест", "--last-name", "Тестов", "--city-id", "4", "--file-id", fileId, "--json");
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        String id = JsonText.object(create.out()).getString("id");
+
+        CliRun update = run("report", "update", id, "--text", "Не потърси пратката и не вдига телефона.");
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(update.out()).startsWith("Updated report " + id);
+
+        JsonObject updated = JsonText.object(run("report", "update", id, "--city-id", "1", "--json").out());
+        assertThat(updated.getString("id")).isEqualTo(id);
+        assertThat(updated.getString("message")).isEqualTo("Сигналът е редактиран успешно.");
+
+        CliRun delete = run("report", "delete", id);
+        assertThat(delete.exitCode()).isZero();
+        assertThat(delete.out()).isEqualTo("Deleted report " + id + "." + System.lineSeparator());
+        assertThat(run("report", "delete", id).exitCode()).isEqualTo(3); // 404 now
+        assertThat(run("search", "--phone", "0899123456", "--json").out()).contains("\"totalCount\": 0");
+    }
+
+    @Test
+    void deleteJsonSaysWhatWasDeleted() {
+        String id = JsonText.object(run("report", "create", "--text", "Текст.", "--email", "a@b.bg", "--json").out()).getString("id");
+        JsonObject deleted = JsonText.object(run("report", "delete", id, "--json").out());
+        assertThat(deleted.getString("id")).isEqualTo(id);
+        assertThat(deleted.getBoolean("deleted")).isTrue();
+    }
+
+    @Test
+    void theKeyMayComeFromAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("key.txt"), key + "\n");
+        CliRun run = CliRun.run(Map.of(), "--base-uri", server.uri().toString(), "--api-key-file", file.toString(), "cities");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void failOnMatchOverTheWireExitsOne() {
+        assertThat(run("screen", "--phone", "0888123456", "--fail-on-match").exitCode()).isEqualTo(1);
+        assertThat(run("screen", "--phone", "0877000000", "--fail-on-match").exitCode()).isZero();
+    }
+
+    @Test
+    void aRefusedKeyIsFourAndTheBuyerIsNotChecked() {
+        fake.refuseKey(key);
+        CliRun run = run("screen", "--phone", "0888123456");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out()).startsWith("NOT CHECKED: nothing is known about phone +359888123456 - INVALID_API_KEY: ");
+        assertThat(run.err().lines()).singleElement().asString().startsWith("error: ").contains("HTTP 401");
+        assertThat(run("cities").exitCode()).isEqualTo(4);
+    }
+
+    @Test
+    void aKeyUsedFromAnIpNotOnItsWhitelistIsFourAndNamesTheIp() {
+        fake.refuseFromIp(key, "203.0.113.7");
+        CliRun run = run("cities");
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("add 203.0.113.7 to the key's allowed IPs");
+    }
+
+    @Test
+    void changingAReportOfAnotherKeyIsFour() {
+        String demo = JsonText.object(run("search", "--phone", "0888123456", "--json").out())
+                .getJsonArray("reports").getJsonObject(0).getString("id");
+        assertThat(run("report", "update", demo, "--text", "чужд").exitCode()).isEqualTo(4);
+    }
+
+    @Test
+    void theServiceRefusingTheContentIsThree() {
+        CliRun run = run("report", "create", "--text", "Текст.", "--phone", "0899123456", "--file-id", "noSuchFile");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("error: ").contains("files");
+    }
+
+    @Test
+    void rateLimitedIsFive() {
+        fake.failNext(5, ErrorCode.RATE_LIMITED);
+        CliRun run = run("cities");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).startsWith("error: ").contains("429");
+    }
+
+    @Test
+    void aSpentDailyQuotaIsFiveAndSaysWhenItResets() {
+        fake.failNext(5, ErrorCode.QUOTA_EXHAUSTED);
+        CliRun run = run("screen", "--phone", "0888123456");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.out()).startsWith("NOT CHECKED:");
+        assertThat(run.err()).contains("the quota resets at");
+    }
+
+    @Test
+    void anUnavailableServiceIsSix() {
+        fake.failNext(5, ErrorCode.SERVICE_UNAVAILABLE);
+        CliRun run = run("search", "--phone", "0888123456");
+        assertThat(run.exitCode()).isEqualTo(6);
+        assertThat(run.out()).isEmpty(); // a failed search is never an empty, "clean" page
+        assertThat(run.err().lines()).singleElement().asString().startsWith("error: ");
+    }
+
+    @Test
+    void noUsableAnswerIsSixToo() {
+        fake.failNext(5, ErrorCode.UNEXPECTED_RESPONSE);
+        assertThat(run("cities").exitCode()).isEqualTo(6);
+    }
+
+    @Test
+    void csvScreeningOverTheWireWithProgressAndSummary() throws IOException {
+        Path csv = Files.writeString(dir.resolve("buyers.csv"), ScreenCsvCliTest.BUYERS, StandardCharsets.UTF_8);
+        CliRun run = run("--plan", "business", "screen", "--csv", csv.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("[####################] 4/4 buyers, 3 requests, done")
+                .contains("Screened 4 buyers with 3 requests: 3 found, 1 not found, 0 not checked.");
+        assertThat(CsvReader.parse(run.out())).hasSize(5);
+    }
+
+    @Test
+    void aBuyerThatCouldNotBeCheckedIsSaidSoAndSetsTheExitCode() throws IOException {
+        Path csv = Files.writeString(dir.resolve("buyers.csv"), "phone\n0888123456\n0877000000\n", StandardCharsets.UTF_8);
+        fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE); // every attempt for the first buyer
+        CliRun run = run("screen", "--csv", csv.toString());
+        assertThat(run.exitCode()).isEqualTo(6);
+        List<CsvReader.Row> rows = CsvReader.parse(run.out());
+        assertThat(rows.get(1).fields().get(5)).isEqualTo("NOT_CHECKED");
+        assertThat(rows.get(1).fields().get(9)).startsWith("SERVICE_UNAVAILABLE: ");
+        assertThat(rows.get(2).fields().get(5)).isEqualTo("NOT_FOUND");
+        assertThat(run.err()).contains("Screened 2 buyers with 2 requests: 0 found, 1 not found, 1 not checked.")
+                .contains("error: 1 not checked: ");
+    }
+}

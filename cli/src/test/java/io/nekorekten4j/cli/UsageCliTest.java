@@ -1,0 +1,135 @@
+package io.nekorekten4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad command lines exit with 2 and one line on stderr; help documents the key and the exit codes. */
+class UsageCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thereIsNoApiKeyOptionAndTheRefusalNeverRepeatsTheValue() {
+        for (String[] args : new String[][] {
+            {"screen", "--api-key=s3cr3t-key-value", "--phone", "0888123456"},
+            {"screen", "--api-key", "s3cr3t-key-value", "--phone", "0888123456"},
+            {"--api-key", "s3cr3t-key-value", "cities"}}) {
+            CliRun run = CliRun.withoutKey(args);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("error: there is no --api-key option")
+                    .contains("NEKOREKTEN_API_KEY").contains("--api-key-file").doesNotContain("s3cr3t");
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithoutTheValueAfterIt() {
+        CliRun run = CliRun.withoutKey("cities", "--token", "s3cr3t-value", "--secret=other-value");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: Unknown options: '--token', '--secret' (see: nekorekten cities --help)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void helpSaysWhereTheKeyComesFromAndWhyNotAnArgument() {
+        CliRun run = CliRun.withoutKey("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("NEKOREKTEN_API_KEY").contains("--api-key-file")
+                .contains("There is deliberately no --api-key option").contains("shell history");
+    }
+
+    @Test
+    void everyCommandsHelpEndsWithTheExitCodes() {
+        for (String command : new String[] {"search", "screen", "cities", "report", "files"}) {
+            CliRun run = CliRun.withoutKey(command, "--help");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("Exit codes:").contains("  1   reports found - only with --fail-on-match")
+                    .contains("  4   the API key was refused").contains("  6   service unavailable");
+        }
+        assertThat(CliRun.withoutKey("report", "create", "--help").out()).contains("Exit codes:");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertThat(CliRun.withoutKey("--version").out()).startsWith("nekorekten ");
+    }
+
+    @Test
+    void noCommandOrAnUnknownOneIsAUsageError() {
+        assertThat(CliRun.withoutKey().exitCode()).isEqualTo(2);
+        CliRun unknown = CliRun.withoutKey("scren", "--phone", "0888123456");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: ").contains("nekorekten --help");
+        assertThat(CliRun.withoutKey("report").exitCode()).isEqualTo(2);
+        assertThat(CliRun.withoutKey("files").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() {
+        CliRun plan = CliRun.withoutKey("--plan", "gold", "cities");
+        assertThat(plan.exitCode()).isEqualTo(2);
+        assertThat(plan.err()).contains("expected free, start, standard, business or default");
+        assertThat(CliRun.withoutKey("search", "--mode", "any", "--phone", "0888123456").exitCode()).isEqualTo(2);
+        assertThat(CliRun.withoutKey("search", "--page", "x", "--phone", "0888123456").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aBaseUriWithoutAKeyIsAUsageErrorNotASilentFake() {
+        CliRun run = CliRun.withoutKey("--base-uri", "http://127.0.0.1:9", "cities");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --base-uri needs an API key (NEKOREKTEN_API_KEY or --api-key-file)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void plainHttpToAHostThatIsNotLoopbackIsRefused() {
+        CliRun run = CliRun.run(Map.of("NEKOREKTEN_API_KEY", "k-123"), "--base-uri", "http://example.com", "cities");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: ").contains("baseUri").doesNotContain("k-123");
+    }
+
+    @Test
+    void anUnreadableOrEmptyKeyFileIsAUsageError() throws IOException {
+        CliRun missing = CliRun.withoutKey("--api-key-file", dir.resolve("nope.txt").toString(), "cities");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read the key file").contains("no such file");
+        Path empty = Files.writeString(dir.resolve("empty.txt"), " \n");
+        assertThat(CliRun.withoutKey("--api-key-file", empty.toString(), "cities").err()).contains("is empty");
+    }
+
+    @Test
+    void aMalformedKeyIsRefusedWithoutShowingIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("key.txt"), "two words\n");
+        CliRun run = CliRun.withoutKey("--api-key-file", file.toString(), "cities");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: ").doesNotContain("two words");
+    }
+
+    @Test
+    void validationComesBeforeAnyConnection() {
+        CliRun run = CliRun.withoutKey("search");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("error: Invalid input: criteria: give at least one of phone, email, name or siteUrl"
+                + System.lineSeparator());
+        CliRun phone = CliRun.withoutKey("screen", "--phone", "12");
+        assertThat(phone.exitCode()).isEqualTo(3);
+        assertThat(phone.err()).startsWith("error: Invalid input: phone: ").doesNotContain(ApiConnection.NO_KEY_NOTE);
+    }
+
+    @Test
+    void screenTakesEitherABuyerOrACsvFile() {
+        CliRun both = CliRun.withoutKey("screen", "--phone", "0888123456", "--csv", "buyers.csv");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        assertThat(CliRun.withoutKey("screen", "--phone", "0888123456", "--out", "x.csv").exitCode()).isEqualTo(2);
+        assertThat(CliRun.withoutKey("screen").exitCode()).isEqualTo(3);
+    }
+}
