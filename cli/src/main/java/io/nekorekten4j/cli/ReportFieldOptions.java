@@ -2,6 +2,7 @@ package io.nekorekten4j.cli;
 
 import io.nekorekten4j.domain.FileId;
 import io.nekorekten4j.domain.ReportDraft;
+import io.nekorekten4j.domain.ReportFields;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
@@ -44,39 +45,17 @@ final class ReportFieldOptions {
 
     /** A draft of these fields. @throws ValidationException listing every problem */
     ReportDraft draft() {
-        List<FileId> files = files();
-        ReportDraft.Builder b = ReportDraft.builder().files(files);
-        if (text != null) {
-            b.text(text);
-        }
-        if (phone != null) {
-            b.phone(phone);
-        }
-        if (email != null) {
-            b.email(email);
-        }
-        if (site != null) {
-            b.siteUrl(site);
-        }
-        if (facebook != null) {
-            b.facebookUrl(facebook);
-        }
-        if (firstName != null) {
-            b.firstName(firstName);
-        }
-        if (lastName != null) {
-            b.lastName(lastName);
-        }
-        if (cityId != null) {
-            b.cityId(cityId);
-        }
-        return b.build();
+        return fill(ReportDraft.builder()).build();
     }
 
     /** A patch of these fields. @throws ValidationException listing every problem */
     ReportPatch patch() {
-        List<FileId> files = files();
-        ReportPatch.Builder b = ReportPatch.builder().files(files);
+        return fill(ReportPatch.builder()).build();
+    }
+
+    /** Sets every option given on the command line; options not given stay unset. */
+    private <B extends ReportFields.Builder<B>> B fill(B b) {
+        b.files(files());
         if (text != null) {
             b.text(text);
         }
@@ -101,7 +80,7 @@ final class ReportFieldOptions {
         if (cityId != null) {
             b.cityId(cityId);
         }
-        return b.build();
+        return b;
     }
 
     private List<FileId> files() {

@@ -73,10 +73,18 @@ public record ReportFields(Optional<String> text, Optional<Phone> phone, Optiona
     }
 
     /**
-     * Collects raw or typed values and parses them all at once, so that one
-     * {@link ValidationException} can list every problem.
+     * The setters {@link ReportDraft.Builder} and {@link ReportPatch.Builder} share: collects raw or
+     * typed values and parses them all at once, so that one {@link ValidationException} can list
+     * every problem. Public so that code can fill either builder with one method; only this package
+     * can extend it.
+     *
+     * @param <B> the concrete builder
      */
-    abstract static class Builder<B extends Builder<B>> {
+    public abstract static class Builder<B extends Builder<B>> {
+
+        Builder() {
+        }
+
         private String text;
         private Object phone;
         private Object email;
