@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.eclipse.yasson.YassonJsonb;
 
@@ -229,7 +230,13 @@ final class JsonCodec implements AutoCloseable {
         /** Enough bytes for a 200-character excerpt even in Cyrillic (2 bytes a letter). */
         static final int PREFIX = 1024;
 
-        private final byte[] prefix = new byte[PREFIX];
+        private static final byte[] NOTHING = new byte[0];
+
+        /** The least the prefix grows by, so that byte-by-byte reads do not copy it at every byte. */
+        private static final int MIN_GROWTH = 64;
+
+        /** The bytes captured so far; grown as they come, so that a short body never costs a full prefix. */
+        private byte[] prefix = NOTHING;
         private int captured;
 
         BodyCapture(InputStream body) {
@@ -240,6 +247,7 @@ final class JsonCodec implements AutoCloseable {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && captured < PREFIX) {
+                room(1);
                 prefix[captured++] = (byte) b;
             }
             return b;
@@ -250,10 +258,20 @@ final class JsonCodec implements AutoCloseable {
             int n = super.read(buffer, offset, length);
             if (n > 0 && captured < PREFIX) {
                 int keep = Math.min(n, PREFIX - captured);
+                room(keep);
                 System.arraycopy(buffer, offset, prefix, captured, keep);
                 captured += keep;
             }
             return n;
+        }
+
+        /** Makes room for {@code more} captured bytes (the caller keeps the total within the prefix). */
+        private void room(int more) {
+            int needed = captured + more;
+            if (needed > prefix.length) {
+                int size = Math.min(PREFIX, Math.max(needed, Math.max(MIN_GROWTH, prefix.length * 2)));
+                prefix = Arrays.copyOf(prefix, size);
+            }
         }
 
         @Override

@@ -42,7 +42,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Maps between the domain and the wire: request URIs and bodies out, the service's answers in.
@@ -67,7 +66,8 @@ final class WireMapper {
     static final String CITIES = "/api/v1/cities";
 
     private static final DateTimeFormatter SERVER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Pattern DIGITS = Pattern.compile("-?\\d{1,19}");
+    /** The most digits a {@code long} can have; more is out of range (or not a number). */
+    private static final int MAX_LONG_DIGITS = 19;
     private static final long EPOCH_SECONDS_BELOW = 100_000_000_000L; // larger values are milliseconds
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -388,7 +388,7 @@ final class WireMapper {
     }
 
     private List<ReportFile> files(JsonValue files) {
-        if (!(files instanceof JsonArray list)) {
+        if (!(files instanceof JsonArray list) || list.isEmpty()) {
             return List.of();
         }
         List<ReportFile> result = new ArrayList<>(list.size());
@@ -412,7 +412,7 @@ final class WireMapper {
             text(object.get("name")).ifPresent(b::cityName);
         } else if (city instanceof JsonString name) {
             String s = name.getString().strip();
-            if (DIGITS.matcher(s).matches()) {
+            if (isWholeNumber(s)) {
                 cityId(name).ifPresent(b::cityId);
             } else if (!s.isEmpty()) {
                 b.cityName(s);
@@ -561,7 +561,7 @@ final class WireMapper {
             if (digits.isEmpty()) {
                 return OptionalLong.empty();
             }
-            if (!DIGITS.matcher(digits).matches()) {
+            if (!isWholeNumber(digits)) {
                 throw new Malformed(field + " is not a number");
             }
             try {
@@ -605,13 +605,17 @@ final class WireMapper {
             return Optional.empty();
         }
         String text = s.getString().strip();
-        if (DIGITS.matcher(text).matches()) {
+        if (isWholeNumber(text)) {
             return epoch(longOf(value, field, false).getAsLong());
         }
         return parseDateTime(text);
     }
 
     static Optional<OffsetDateTime> parseDateTime(String text) {
+        Optional<OffsetDateTime> fast = isoOffsetFastPath(text);
+        if (fast.isPresent()) {
+            return fast;
+        }
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
             return Optional.of(OffsetDateTime.parse(iso));
@@ -623,6 +627,129 @@ final class WireMapper {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The form the service sends, {@code yyyy-MM-ddTHH:mm:ss(.fraction)?(Z|±HH:mm)} (or with a space
+     * for the {@code T}), read by hand: {@code OffsetDateTime.parse} allocates a {@code Parsed}
+     * with a map of fields for every report, most of the decode's allocation. Empty for anything
+     * else, including impossible dates, so that the caller's general parsing decides — the
+     * answer for any text is the same as without this path.
+     */
+    static Optional<OffsetDateTime> isoOffsetFastPath(String t) {
+        int n = t.length();
+        // yyyy-MM-ddTHH:mm:ss is 19 characters; the shortest offset is "Z".
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return Optional.empty();
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return Optional.empty();
+        }
+        int i = 19;
+        int nano = 0;
+        if (t.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && isAsciiDigit(t.charAt(i))) {
+                nano = nano * 10 + (t.charAt(i) - '0');
+                i++;
+            }
+            int fractionDigits = i - start;
+            if (fractionDigits == 0 || (i < n && isAsciiDigit(t.charAt(i)))) {
+                return Optional.empty();
+            }
+            for (int k = fractionDigits; k < 9; k++) {
+                nano *= 10;
+            }
+        }
+        ZoneOffset offset;
+        if (i == n - 1 && t.charAt(i) == 'Z') {
+            offset = ZoneOffset.UTC;
+        } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+            int offsetHours = digits(t, i + 1, 2);
+            int offsetMinutes = digits(t, i + 4, 2);
+            if ((offsetHours | offsetMinutes) < 0) {
+                return Optional.empty();
+            }
+            int sign = t.charAt(i) == '-' ? -1 : 1;
+            try {
+                offset = ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes);
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code server.date} as the service sends it, {@code yyyy-MM-dd HH:mm:ss} in Sofia time, read by
+     * hand (a {@code DateTimeFormatter} allocates a map of fields for every answer). Empty for
+     * anything else, including impossible dates that the formatter's smart resolving would adjust,
+     * so that the caller's general parsing decides.
+     */
+    static Optional<Instant> serverDateFastPath(String t) {
+        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != ' '
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return Optional.empty();
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || year < 1) {
+            return Optional.empty(); // year 0 is not a year of the era that the formatter reads
+        }
+        try {
+            return Optional.of(LocalDateTime.of(year, month, day, hour, minute, second).atZone(SOFIA).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ASCII digits {@code t[from, from + count)} as a number; -1 if any is not a digit. */
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (!isAsciiDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code -?[0-9]{1,19}} without a regex matcher per call (it runs for every report). */
+    static boolean isWholeNumber(String s) {
+        int start = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
+        int count = s.length() - start;
+        if (count < 1 || count > MAX_LONG_DIGITS) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (!isAsciiDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<OffsetDateTime> epoch(long value) {
@@ -637,6 +764,10 @@ final class WireMapper {
     /** {@code server.date}: {@code yyyy-MM-dd HH:mm:ss} in Sofia time (other forms tolerated). */
     static Optional<Instant> serverDate(JsonValue date) throws Malformed {
         if (date instanceof JsonString s) {
+            Optional<Instant> fast = serverDateFastPath(s.getString().strip());
+            if (fast.isPresent()) {
+                return fast;
+            }
             try {
                 return Optional.of(LocalDateTime.parse(s.getString().strip(), SERVER_DATE).atZone(SOFIA).toInstant());
             } catch (DateTimeException e) {

@@ -42,11 +42,14 @@ public final class Phone {
     private final String digits;
     private final boolean mobile;
 
-    /** Only {@link PhoneParser} creates phones, after checking them. */
-    Phone(int countryCallingCode, String nationalNumber, boolean mobile) {
+    /**
+     * Only {@link PhoneParser} creates phones, after checking them; {@code digits} is the country
+     * calling code followed by the national number (the parser often has that text already).
+     */
+    Phone(int countryCallingCode, String nationalNumber, String digits, boolean mobile) {
         this.countryCallingCode = countryCallingCode;
         this.nationalNumber = nationalNumber;
-        this.digits = countryCallingCode + nationalNumber;
+        this.digits = digits;
         this.mobile = mobile;
     }
 

@@ -28,7 +28,19 @@ final class PhoneParser {
      */
     private static final String INTERNATIONAL_PREFIX = "00";
 
+    /** Bulgaria's calling code as typed, "359". */
+    private static final String BULGARIA_CODE = String.valueOf(Phone.BULGARIA);
+
     private PhoneParser() {
+    }
+
+    /** The number of decimal digits of a country calling code (positive), without building its text. */
+    private static int decimalLength(int code) {
+        int length = 1;
+        for (int rest = code / 10; rest > 0; rest /= 10) {
+            length++;
+        }
+        return length;
     }
 
     /** Lenient reading; see {@link Phone#parse(String, int)}. */
@@ -45,7 +57,7 @@ final class PhoneParser {
         if (typed.digits().startsWith(INTERNATIONAL_PREFIX)) {
             return international(typed.digits().substring(INTERNATIONAL_PREFIX.length()), true);
         }
-        if (defaultCountryCallingCode == Phone.BULGARIA && typed.digits().startsWith(String.valueOf(Phone.BULGARIA))) {
+        if (defaultCountryCallingCode == Phone.BULGARIA && typed.digits().startsWith(BULGARIA_CODE)) {
             return bulgarianWithBareCountryCode(typed.digits());
         }
         return create(defaultCountryCallingCode, dropTrunkPrefix(defaultCountryCallingCode, typed.digits()));
@@ -67,6 +79,11 @@ final class PhoneParser {
      * after the code ("+44 (0)20 …", "+359 0888 …") is dropped, as people often keep it.
      */
     private static Phone international(String digits, boolean lenient) {
+        if (digits.startsWith(BULGARIA_CODE)) {
+            // The codes are prefix-free, so 359 is the only code these digits can start with; the
+            // common case skips the search through all codes.
+            return withCode(Phone.BULGARIA, digits, lenient);
+        }
         OptionalInt code = CountryCallingCodes.leadingCode(digits);
         if (code.isEmpty()) {
             if (digits.length() < CountryCallingCodes.MAX_CODE_LENGTH && CountryCallingCodes.isStartOfCode(digits)) {
@@ -76,9 +93,15 @@ final class PhoneParser {
             throw new InvalidPhoneException(Reason.INVALID_COUNTRY_CODE, "unknown country calling code: no "
                     + "country's code is at the start of the " + digits.length() + " digits after '+' or '00'");
         }
-        int countryCallingCode = code.getAsInt();
-        String nationalNumber = digits.substring(String.valueOf(countryCallingCode).length());
-        return create(countryCallingCode, lenient ? dropTrunkPrefix(countryCallingCode, nationalNumber) : nationalNumber);
+        return withCode(code.getAsInt(), digits, lenient);
+    }
+
+    /** {@code digits} start with {@code countryCallingCode}; the rest is the national number. */
+    private static Phone withCode(int countryCallingCode, String digits, boolean lenient) {
+        String nationalNumber = digits.substring(decimalLength(countryCallingCode));
+        String kept = lenient ? dropTrunkPrefix(countryCallingCode, nationalNumber) : nationalNumber;
+        // Unless a trunk 0 was dropped, the digits are already the phone's code and national number.
+        return create(countryCallingCode, kept, kept == nationalNumber ? digits : countryCallingCode + kept);
     }
 
     /**
@@ -93,7 +116,7 @@ final class PhoneParser {
         try {
             return create(Phone.BULGARIA, digits);
         } catch (InvalidPhoneException asNational) {
-            String rest = dropTrunkPrefix(Phone.BULGARIA, digits.substring(String.valueOf(Phone.BULGARIA).length()));
+            String rest = dropTrunkPrefix(Phone.BULGARIA, digits.substring(BULGARIA_CODE.length()));
             try {
                 return create(Phone.BULGARIA, rest);
             } catch (InvalidPhoneException withCodeStripped) {
@@ -114,11 +137,16 @@ final class PhoneParser {
 
     /** Checks the national number against the rules of its country. */
     private static Phone create(int countryCallingCode, String nationalNumber) {
+        return create(countryCallingCode, nationalNumber, countryCallingCode + nationalNumber);
+    }
+
+    /** Like {@link #create(int, String)}; {@code digits} are the code and the national number, written together. */
+    private static Phone create(int countryCallingCode, String nationalNumber, String digits) {
         if (countryCallingCode == Phone.BULGARIA) {
             BulgarianNumberingPlan.Range range = BulgarianNumberingPlan.check(nationalNumber);
-            return new Phone(countryCallingCode, nationalNumber, range.kind() == BulgarianNumberingPlan.Kind.MOBILE);
+            return new Phone(countryCallingCode, nationalNumber, digits, range.kind() == BulgarianNumberingPlan.Kind.MOBILE);
         }
-        int maxNational = E164_MAX_DIGITS - String.valueOf(countryCallingCode).length();
+        int maxNational = E164_MAX_DIGITS - decimalLength(countryCallingCode);
         if (nationalNumber.length() < MIN_FOREIGN_NATIONAL_DIGITS) {
             throw new InvalidPhoneException(Reason.TOO_SHORT, "too short: at least " + MIN_FOREIGN_NATIONAL_DIGITS
                     + " digits expected after +" + countryCallingCode + ", got " + nationalNumber.length());
@@ -128,7 +156,7 @@ final class PhoneParser {
                     + maxNational + " digits expected after +" + countryCallingCode + " (" + E164_MAX_DIGITS
                     + " in all), got " + nationalNumber.length());
         }
-        return new Phone(countryCallingCode, nationalNumber, false);
+        return new Phone(countryCallingCode, nationalNumber, digits, false);
     }
 
     private static boolean isAsciiDigit(int c) {
@@ -147,14 +175,14 @@ final class PhoneParser {
             if (text.isBlank()) {
                 throw new InvalidPhoneException(Reason.NOT_A_NUMBER, "is empty: a phone number is expected");
             }
-            StringBuilder digits = new StringBuilder(text.length());
+            int digitCount = 0;
             boolean plus = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (isAsciiDigit(c)) {
-                    digits.append(c);
+                    digitCount++;
                 } else if (c == '+') {
-                    if (plus || digits.length() > 0) {
+                    if (plus || digitCount > 0) {
                         throw new InvalidPhoneException(Reason.NOT_A_NUMBER,
                                 "'+' may be written only once, before the first digit");
                     }
@@ -165,10 +193,32 @@ final class PhoneParser {
                             + text.length() + " characters given)");
                 }
             }
-            if (digits.length() == 0) {
+            if (digitCount == 0) {
                 throw new InvalidPhoneException(Reason.NOT_A_NUMBER, "contains no digits");
             }
-            return new Typed(plus, digits.toString());
+            return new Typed(plus, digitsOf(text, digitCount, plus));
+        }
+
+        /**
+         * The digits of checked text. Numbers as the service returns them ("+359888123456") have
+         * no separators: their digits are the text itself or the text after its '+', not a copy
+         * built digit by digit (this runs for every report of every answer).
+         */
+        private static String digitsOf(String text, int digitCount, boolean plus) {
+            if (digitCount == text.length()) {
+                return text;
+            }
+            if (plus && digitCount == text.length() - 1 && text.charAt(0) == '+') {
+                return text.substring(1);
+            }
+            StringBuilder digits = new StringBuilder(digitCount);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (isAsciiDigit(c)) {
+                    digits.append(c);
+                }
+            }
+            return digits.toString();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.nekorekten4j.domain;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The shared rule of the service's short identifiers (report ids, file ids): 1 to 64 URL-safe
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 final class ShortId {
 
     static final int MAX_LENGTH = 64;
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]+");
 
     private ShortId() {
     }
@@ -26,10 +24,23 @@ final class ShortId {
             throw new ValidationException(field, what + " is too long: at most " + MAX_LENGTH
                     + " characters, got " + value.length());
         }
-        if (!URL_SAFE.matcher(value).matches()) {
+        if (!urlSafe(value)) {
             throw new ValidationException(field, what
                     + " may contain only letters A-Z, a-z, digits, '_' and '-'");
         }
         return value;
+    }
+
+    /** {@code [A-Za-z0-9_-]+} as a loop: ids are checked for every report of every answer. */
+    private static boolean urlSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }
