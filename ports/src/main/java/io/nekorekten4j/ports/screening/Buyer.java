@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A buyer to screen before shipping: at least one of phone, e-mail, name and web site.
@@ -33,16 +32,19 @@ import java.util.function.Function;
  */
 public final class Buyer {
 
+    /** The buyer's fields, held as the one-of search that screens them: the parsing is the criteria's. */
+    private final SearchCriteria criteria;
     private final Optional<Phone> phone;
     private final Optional<Email> email;
     private final Optional<PersonName> name;
     private final Optional<WebAddress> site;
 
-    private Buyer(Phone phone, Email email, PersonName name, WebAddress site) {
-        this.phone = Optional.ofNullable(phone);
-        this.email = Optional.ofNullable(email);
-        this.name = Optional.ofNullable(name);
-        this.site = Optional.ofNullable(site);
+    private Buyer(SearchCriteria criteria) {
+        this.criteria = criteria;
+        this.phone = criteria.phone();
+        this.email = criteria.email();
+        this.name = criteria.name();
+        this.site = criteria.site();
     }
 
     /** A new, empty builder. */
@@ -75,12 +77,7 @@ public final class Buyer {
      * (a report about any of them is a warning), page 1. One request, whatever the number of fields.
      */
     public SearchCriteria toCriteria() {
-        SearchCriteria.Builder criteria = SearchCriteria.builder().mode(SearchMode.ONE_OF);
-        phone.ifPresent(criteria::phone);
-        email.ifPresent(criteria::email);
-        name.ifPresent(criteria::name);
-        site.ifPresent(criteria::site);
-        return criteria.build();
+        return criteria;
     }
 
     /** Equal when every field is equal after normalisation (see the class comment). */
@@ -117,59 +114,56 @@ public final class Buyer {
      * on {@link #build()}. A {@code null} clears the field.
      */
     public static final class Builder {
-        private Object phone;
-        private Object email;
-        private Object name;
-        private Object site;
+        private final SearchCriteria.Builder criteria = SearchCriteria.builder().mode(SearchMode.ONE_OF);
 
         private Builder() {
         }
 
         /** The buyer's phone. */
         public Builder phone(Phone phone) {
-            this.phone = phone;
+            criteria.phone(phone);
             return this;
         }
 
         /** The buyer's phone as typed; Bulgaria is the default country ({@link Phone#parse(String)}). */
         public Builder phone(String phone) {
-            this.phone = phone;
+            criteria.phone(phone);
             return this;
         }
 
         /** The buyer's e-mail. */
         public Builder email(Email email) {
-            this.email = email;
+            criteria.email(email);
             return this;
         }
 
         /** The buyer's e-mail as typed. */
         public Builder email(String email) {
-            this.email = email;
+            criteria.email(email);
             return this;
         }
 
         /** The buyer's name (one or more words). */
         public Builder name(PersonName name) {
-            this.name = name;
+            criteria.name(name);
             return this;
         }
 
         /** The buyer's name as typed. */
         public Builder name(String name) {
-            this.name = name;
+            criteria.name(name);
             return this;
         }
 
         /** The buyer's web site or profile address. */
         public Builder site(WebAddress site) {
-            this.site = site;
+            criteria.site(site);
             return this;
         }
 
         /** The buyer's web site or profile address as typed, with or without scheme. */
         public Builder site(String site) {
-            this.site = site;
+            criteria.site(site);
             return this;
         }
 
@@ -181,31 +175,15 @@ public final class Buyer {
          *                             or {@code siteUrl} for each text that does not parse
          */
         public Buyer build() {
-            List<Violation> violations = new ArrayList<>();
-            Phone p = parse(phone, Phone.class, "phone", Phone::parse, violations);
-            Email e = parse(email, Email.class, "email", Email::parse, violations);
-            PersonName n = parse(name, PersonName.class, "name", PersonName::parse, violations);
-            WebAddress w = parse(site, WebAddress.class, "siteUrl", WebAddress::parse, violations);
-            if (phone == null && email == null && name == null && site == null) {
-                violations.add(new Violation("buyer", "give at least one of phone, email, name or site"));
-            }
-            if (!violations.isEmpty()) {
-                throw new ValidationException(violations);
-            }
-            return new Buyer(p, e, n, w);
-        }
-
-        private static <T> T parse(Object value, Class<T> type, String field, Function<String, T> parser,
-                                   List<Violation> violations) {
-            if (!(value instanceof String text)) {
-                return type.cast(value);
-            }
             try {
-                return parser.apply(text);
+                return new Buyer(criteria.build());
             } catch (ValidationException invalid) {
-                // Reported under the buyer's own field name, whatever the parser called it.
-                invalid.violations().forEach(v -> violations.add(new Violation(field, v.message())));
-                return null;
+                // The criteria's own "no filter" violation is the buyer's "no field".
+                List<Violation> violations = invalid.violations().stream()
+                        .map(v -> v.field().equals("criteria")
+                                ? new Violation("buyer", "give at least one of phone, email, name or site") : v)
+                        .toList();
+                throw new ValidationException(violations);
             }
         }
     }
