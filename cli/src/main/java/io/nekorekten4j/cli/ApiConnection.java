@@ -18,8 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link Nekorekten} a command talks to, chosen from the key: the real service (or the
- * {@code --base-uri} given) when there is a key, else the embedded fake seeded with demo data.
+ * The {@link Nekorekten} a command talks to: the real service (or the {@code --base-uri} given)
+ * with the key, or — only when {@code --demo} asks for it — the embedded fake seeded with demo
+ * data. Without a key and without {@code --demo} there is no connection: {@link NoKeyException}.
+ * A missing key never falls back to the demo on its own: a cron job that lost its key would read
+ * made-up answers as real ones.
  *
  * <p>The key is read from {@code --api-key-file} or the {@value #KEY_VARIABLE} environment
  * variable; it is never an argument (it would land in the shell's history), never printed and
@@ -27,15 +30,14 @@ import java.util.Optional;
  *
  * @param api      the client; close it when done
  * @param plan     the key's quota plan, which paces requests and gives the screening ETA
- * @param embedded whether {@code api} is the embedded fake
+ * @param embedded whether {@code api} is the embedded fake ({@code --demo}): every output must say so
  */
 record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implements AutoCloseable {
 
     /** The environment variable that holds the API key. */
     static final String KEY_VARIABLE = "NEKOREKTEN_API_KEY";
-    /** What is printed on stderr when there is no key. */
-    static final String NO_KEY_NOTE =
-            "No API key (NEKOREKTEN_API_KEY or --api-key-file): using the embedded fake with demo data.";
+    // Under --debug the library's loggers speak; HttpClient's header and wire loggers never do (they would print the key).
+    private static final String LOG_PREFIX = "org.slf4j.simpleLogger.log.";
 
     // The longest wait for a quota permit. Longer than the 60 s window, so that screening a CSV
     // file waits for the window to move on instead of failing buyers the quota would soon allow.
@@ -54,21 +56,39 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
      *
      * @param options the global options
      * @param env     the environment (where {@value #KEY_VARIABLE} may be)
-     * @param err     where the no-key note goes
+     * @param err     where the notes go ({@code --demo}, {@code --verbose})
+     * @throws NoKeyException when there is no key and {@code --demo} was not given
      * @throws UsageException when the key file cannot be read, or {@code --base-uri} is given
-     *                        without a key, or a setting is not usable
+     *                        with {@code --demo} or without a key, or a setting is not usable
      */
     static ApiConnection open(GlobalOptions options, Map<String, String> env, PrintWriter err) {
+        if (options.demo()) {
+            if (options.baseUri().isPresent()) {
+                throw new UsageException("--demo runs on the embedded fake: leave out --base-uri, or --demo");
+            }
+            if (!options.quiet()) {
+                err.println(Demo.STDERR_NOTE);
+                err.flush();
+            }
+            NekorektenFake fake = NekorektenFake.create();
+            fake.seedDemoData();
+            return new ApiConnection(fake, options.plan(), true);
+        }
         Optional<String> key = key(options.apiKeyFile(), env);
         if (key.isEmpty()) {
             if (options.baseUri().isPresent()) {
                 throw new UsageException("--base-uri needs an API key (NEKOREKTEN_API_KEY or --api-key-file)");
             }
-            err.println(NO_KEY_NOTE);
+            throw new NoKeyException();
+        }
+        if (options.verbosity() == GlobalOptions.Verbosity.DEBUG) {
+            debugLogging();
+        }
+        if (options.verbosity() != GlobalOptions.Verbosity.NORMAL) {
+            err.println("Connecting to " + options.baseUri().orElse("https://api.nekorekten.com") + " with the key from "
+                    + options.apiKeyFile().map(f -> "--api-key-file " + f).orElse(KEY_VARIABLE)
+                    + " (never shown), plan " + describe(options.plan()) + ".");
             err.flush();
-            NekorektenFake fake = NekorektenFake.create();
-            fake.seedDemoData();
-            return new ApiConnection(fake, options.plan(), true);
         }
         NekorektenHttp.Builder builder = NekorektenHttp.builder().apiKey(key.get()).quota(options.plan())
                 .permitWaitTimeout(PERMIT_WAIT).callTimeout(CALL_TIMEOUT);
@@ -79,6 +99,21 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
             // A bad --base-uri or a malformed key: the messages never repeat the key.
             throw new UsageException(invalid.getMessage());
         }
+    }
+
+    /** {@code Start (10/min, 100/day)}. */
+    static String describe(QuotaPlan plan) {
+        return plan.name() + " (" + plan.perMinute() + "/min"
+                + (plan.perDay().isPresent() ? ", " + plan.perDay().getAsInt() + "/day" : "") + ")";
+    }
+
+    // slf4j-simple reads these when the first logger is made: the adapter's loggers are made when
+    // it is built, after this. HttpClient's headers and wire loggers would print the Api-Key header:
+    // they stay at warn whatever else is asked.
+    private static void debugLogging() {
+        System.setProperty(LOG_PREFIX + "io.nekorekten4j", "debug");
+        System.setProperty(LOG_PREFIX + "org.apache.hc.client5.http.headers", "warn");
+        System.setProperty(LOG_PREFIX + "org.apache.hc.client5.http.wire", "warn");
     }
 
     /** The key from the file when one is named, else from the environment; empty when neither has one. */

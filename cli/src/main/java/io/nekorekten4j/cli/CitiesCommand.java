@@ -23,15 +23,18 @@ final class CitiesCommand implements Callable<Integer> {
     public Integer call() {
         RootCommand root = RootCommand.of(spec);
         List<City> cities;
+        boolean demo;
         try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+            demo = connection.embedded();
             cities = connection.api().cities();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (root.options().json()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             cities.forEach(c -> array.add(Json.createObjectBuilder().add("id", c.id().value()).add("name", c.name())));
-            JsonOutput.write(array.build(), out);
+            JsonOutput.write(array.build(), demo, out);
         } else {
+            Demo.printNotice(demo, out);
             TextTable table = new TextTable().column("ID").column("CITY");
             cities.forEach(c -> table.row(Integer.toString(c.id().value()), c.name()));
             table.print(out);

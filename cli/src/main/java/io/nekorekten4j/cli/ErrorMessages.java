@@ -48,7 +48,8 @@ final class ErrorMessages {
             return ip.getMessage() + ip.ipAddress()
                     .map(a -> "; add " + a + " to the key's allowed IPs on nekorekten.com").orElse("");
         }
-        if (failure instanceof NekorektenException || failure instanceof UsageException) {
+        if (failure instanceof NekorektenException || failure instanceof UsageException
+                || failure instanceof NoKeyException) {
             return failure.getMessage();
         }
         // A bug: name the class, so a report of it can be traced; the message may be empty.

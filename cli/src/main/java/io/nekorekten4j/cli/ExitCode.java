@@ -31,8 +31,22 @@ final class ExitCode {
     static final int RATE_LIMITED = 5;
     /** The service is unavailable (5xx), or no usable answer came (connection, timeout, bad body, circuit open). */
     static final int UNAVAILABLE = 6;
+    /**
+     * No API key (neither {@code NEKOREKTEN_API_KEY} nor {@code --api-key-file}) and no {@code --demo}:
+     * nothing was asked, nothing was filed.
+     */
+    static final int NO_KEY = 7;
+    /**
+     * {@code screen --csv}: some rows were invalid (a bad phone, a broken line) and are marked so in the
+     * output; every other row was screened.
+     */
+    static final int PARTIAL = 8;
     /** A failure the program did not expect: a bug. */
     static final int INTERNAL = 70;
+    /** Stopped by Ctrl-C (SIGINT): the JVM's 128 + 2. What was written stays, and a summary is printed. */
+    static final int INTERRUPTED = 130;
+    /** Stopped by SIGTERM ({@code kill}): the JVM's 128 + 15. What was written stays, and a summary is printed. */
+    static final int TERMINATED = 143;
 
     /** The table printed at the end of every {@code --help}. */
     static final String[] HELP_FOOTER = {
@@ -48,7 +62,15 @@ final class ExitCode {
         "  5   rate limited (429), daily quota spent, or no quota permit in time",
         "  6   service unavailable (5xx), or no usable answer (connection failed,",
         "      timeout, unreadable answer, circuit open)",
+        "  7   no API key (NEKOREKTEN_API_KEY or --api-key-file) and no --demo:",
+        "      nothing was checked, nothing was filed",
+        "  8   screen --csv: some rows were invalid (marked INVALID in the output),",
+        "      every other row was screened",
         "  70  internal error (a bug)",
+        "  130 stopped by Ctrl-C, 143 by SIGTERM: rows written so far are kept",
+        "      and a summary is printed; continue with screen --resume",
+        "A screening with any buyer NOT CHECKED exits with that failure's code",
+        "(3-6), never 0; it wins over 8, which wins over 1.",
     };
 
     private ExitCode() {
@@ -71,6 +93,9 @@ final class ExitCode {
         if (failure instanceof NekorektenException) {
             // ServiceUnavailableException and every other NoUsableAnswerException: try again later.
             return UNAVAILABLE;
+        }
+        if (failure instanceof NoKeyException) {
+            return NO_KEY;
         }
         if (failure instanceof UsageException) {
             return USAGE;

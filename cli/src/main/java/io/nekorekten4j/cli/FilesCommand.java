@@ -62,7 +62,9 @@ final class FilesCommand implements Callable<Integer> {
             }
             RootCommand root = RootCommand.of(spec);
             List<FileId> ids;
+            boolean demo;
             try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+                demo = connection.embedded();
                 ids = connection.api().upload(attachments);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -71,8 +73,9 @@ final class FilesCommand implements Callable<Integer> {
                 for (int i = 0; i < ids.size(); i++) {
                     array.add(Json.createObjectBuilder().add("file", attachments.get(i).fileName()).add("id", ids.get(i).value()));
                 }
-                JsonOutput.write(array.build(), out);
+                JsonOutput.write(array.build(), demo, out);
             } else {
+                Demo.printNotice(demo, out);
                 TextTable table = new TextTable().column("FILE").column("ID");
                 for (int i = 0; i < ids.size(); i++) {
                     table.row(attachments.get(i).fileName(), ids.get(i).value());

@@ -17,6 +17,11 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** Writes {@code document}, marked as {@link Demo#mark demo output} when {@code demo}, and a line end; flushes. */
+    static void write(JsonStructure document, boolean demo, PrintWriter out) {
+        write(Demo.mark(document, demo), out);
+    }
+
     /** Writes {@code document} and a line end, and flushes. */
     static void write(JsonStructure document, PrintWriter out) {
         // A JSON writer closes the stream it writes to when it is closed: write to a buffer of its own.

@@ -21,7 +21,8 @@ final class NekorektenCli {
         "",
         "API key: from the NEKOREKTEN_API_KEY environment variable or --api-key-file",
         "FILE, never from an argument (it would land in your shell history). Without",
-        "one, commands run against an embedded fake with demo data.",
+        "one a command fails with exit code 7; --demo runs it on an embedded fake with",
+        "made-up data instead, and every output then says DEMO in its first line.",
     };
 
     private NekorektenCli() {

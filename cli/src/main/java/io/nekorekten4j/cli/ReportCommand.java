@@ -34,14 +34,16 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Prints a receipt: the report's id when the service returned one, and its message. */
-    static void print(String verb, Optional<ReportId> id, ReportReceipt receipt, boolean json, PrintWriter out) {
+    static void print(String verb, Optional<ReportId> id, ReportReceipt receipt, boolean json, boolean demo,
+                      PrintWriter out) {
         Optional<ReportId> shown = receipt.id().or(() -> id);
         if (json) {
             JsonObjectBuilder o = Json.createObjectBuilder();
             ReportViews.put(o, "id", shown.map(ReportId::value));
-            JsonOutput.write(o.add("message", receipt.message()).build(), out);
+            JsonOutput.write(o.add("message", receipt.message()).build(), demo, out);
             return;
         }
+        Demo.printNotice(demo, out);
         out.println(verb + shown.map(i -> " report " + i.value()).orElse(" the report (the service returned no id)")
                 + (receipt.message().isBlank() ? "." : ": " + receipt.message()));
     }
@@ -63,10 +65,13 @@ final class ReportCommand implements Callable<Integer> {
             ReportDraft draft = fields.draft();
             RootCommand root = RootCommand.of(spec);
             ReportReceipt receipt;
+            boolean demo;
             try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+                demo = connection.embedded();
                 receipt = connection.api().create(draft);
             }
-            print("Created", Optional.empty(), receipt, root.options().json(), spec.commandLine().getOut());
+            print(demo ? "Created on the demo fake (not filed at nekorekten.com)" : "Created", Optional.empty(), receipt,
+                    root.options().json(), demo, spec.commandLine().getOut());
             return ExitCode.OK;
         }
     }
@@ -91,10 +96,12 @@ final class ReportCommand implements Callable<Integer> {
             ReportPatch patch = fields.patch();
             RootCommand root = RootCommand.of(spec);
             ReportReceipt receipt;
+            boolean demo;
             try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+                demo = connection.embedded();
                 receipt = connection.api().update(reportId, patch);
             }
-            print("Updated", Optional.of(reportId), receipt, root.options().json(), spec.commandLine().getOut());
+            print("Updated", Optional.of(reportId), receipt, root.options().json(), demo, spec.commandLine().getOut());
             return ExitCode.OK;
         }
     }
@@ -114,13 +121,16 @@ final class ReportCommand implements Callable<Integer> {
         public Integer call() {
             ReportId reportId = ReportId.of(id);
             RootCommand root = RootCommand.of(spec);
+            boolean demo;
             try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+                demo = connection.embedded();
                 connection.api().delete(reportId);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (root.options().json()) {
-                JsonOutput.write(Json.createObjectBuilder().add("id", reportId.value()).add("deleted", true).build(), out);
+                JsonOutput.write(Json.createObjectBuilder().add("id", reportId.value()).add("deleted", true).build(), demo, out);
             } else {
+                Demo.printNotice(demo, out);
                 out.println("Deleted report " + reportId.value() + ".");
             }
             return ExitCode.OK;

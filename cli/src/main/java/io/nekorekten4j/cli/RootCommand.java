@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             "",
             "The API key is read from the NEKOREKTEN_API_KEY environment variable or from "
                     + "--api-key-file FILE. There is deliberately no --api-key option: a key typed as an "
-                    + "argument lands in your shell history. Without a key every command runs against an "
-                    + "embedded fake with demo data (and says so on stderr).",
+                    + "argument lands in your shell history. Without a key a command fails (exit code 7) "
+                    + "unless --demo asks for the embedded fake with made-up demo data; everything printed "
+                    + "on it then says DEMO in its first line (and \"demo\": true in JSON).",
             ""},
         subcommands = {
             SearchCommand.class,
@@ -65,6 +66,24 @@ final class RootCommand implements Callable<Integer> {
             description = "Write JSON for scripts instead of tables.")
     private boolean json;
 
+    @Option(names = "--demo", scope = ScopeType.INHERIT,
+            description = "Run on the embedded fake with made-up demo data instead of nekorekten.com "
+                    + "(no key needed; any key is not used). Every output then says DEMO in its first line.")
+    private boolean demo;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print no notes, progress or summaries on stderr; errors still are.")
+    private boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Say on stderr where the command connects and with which plan (never the key).")
+    private boolean verbose;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "As --verbose, plus the library's debug log on stderr (request lines and timings; "
+                    + "never headers, so never the key).")
+    private boolean debug;
+
     private final Map<String, String> env;
 
     /** @param env the environment: where {@code NEKOREKTEN_API_KEY} is looked up */
@@ -80,10 +99,13 @@ final class RootCommand implements Callable<Integer> {
 
     /** The global options as given. */
     GlobalOptions options() {
-        return new GlobalOptions(Optional.ofNullable(apiKeyFile), plan, Optional.ofNullable(baseUri), json);
+        GlobalOptions.Verbosity verbosity = debug ? GlobalOptions.Verbosity.DEBUG
+                : verbose ? GlobalOptions.Verbosity.VERBOSE : GlobalOptions.Verbosity.NORMAL;
+        return new GlobalOptions(Optional.ofNullable(apiKeyFile), plan, Optional.ofNullable(baseUri), json,
+                demo, quiet, verbosity);
     }
 
-    /** Connects as the options and the environment say; the no-key note goes to {@code err}. */
+    /** Connects as the options and the environment say; notes go to {@code err}. */
     ApiConnection connect(PrintWriter err) {
         return ApiConnection.open(options(), env, err);
     }

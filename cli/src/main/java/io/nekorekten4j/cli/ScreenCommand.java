@@ -104,12 +104,15 @@ final class ScreenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScreeningResult result;
+        boolean demo;
         try (ApiConnection connection = root.connect(err)) {
+            demo = connection.embedded();
             result = screening(connection).screen(buyer);
         }
         if (root.options().json()) {
-            JsonOutput.write(json(result, Optional.empty()), out);
+            JsonOutput.write(json(result, Optional.empty()), demo, out);
         } else {
+            Demo.printNotice(demo, out);
             printHuman(result, out);
         }
         if (result.failure().isPresent()) {
@@ -125,14 +128,16 @@ final class ScreenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ScreeningResult> results;
         ProgressBar progress = new ProgressBar(err, !noProgress);
+        boolean demo;
         try (ApiConnection connection = root.connect(err)) {
+            demo = connection.embedded();
             List<Buyer> buyers = entries.stream().map(BuyerCsv.Entry::buyer).toList();
             results = screening(connection).screenAll(buyers, progress);
         }
         Summary summary = Summary.of(results, progress.last().map(ScreeningProgress::requestsSent).orElse(0));
         if (outFile != null) {
             try (PrintWriter file = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(outFile), StandardCharsets.UTF_8))) {
-                writeResults(entries, results, summary, root.options().json(), file);
+                writeResults(entries, results, summary, root.options().json(), demo, file);
                 if (file.checkError()) {
                     throw new UsageException("cannot write " + outFile);
                 }
@@ -140,7 +145,7 @@ final class ScreenCommand implements Callable<Integer> {
                 throw new UsageException("cannot write " + outFile + ": " + unwritable.getClass().getSimpleName());
             }
         } else {
-            writeResults(entries, results, summary, root.options().json(), spec.commandLine().getOut());
+            writeResults(entries, results, summary, root.options().json(), demo, spec.commandLine().getOut());
         }
         err.println(summary.line() + (outFile == null ? "" : " Results in " + outFile + "."));
         Optional<NekorektenException> failure = results.stream().flatMap(r -> r.failure().stream()).findFirst();
@@ -171,14 +176,17 @@ final class ScreenCommand implements Callable<Integer> {
     }
 
     private static void writeResults(List<BuyerCsv.Entry> entries, List<ScreeningResult> results, Summary summary,
-                                     boolean json, PrintWriter out) {
+                                     boolean json, boolean demo, PrintWriter out) {
         if (json) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             for (int i = 0; i < entries.size(); i++) {
                 array.add(json(results.get(i), Optional.of(entries.get(i).line())));
             }
-            JsonOutput.write(Json.createObjectBuilder().add("summary", summary.json()).add("results", array).build(), out);
+            JsonOutput.write(Json.createObjectBuilder().add("summary", summary.json()).add("results", array).build(), demo, out);
             return;
+        }
+        if (demo) {
+            out.print("# " + Demo.NOTICE + "\r\n");
         }
         CsvWriter csvOut = new CsvWriter(out);
         csvOut.write(RESULT_COLUMNS);

@@ -68,7 +68,9 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchCriteria built = criteria.build(); // validation before connecting: no request for bad input
         SearchResult result;
+        boolean demo;
         try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
+            demo = connection.embedded();
             result = connection.api().search(built);
         }
         if (root.options().json()) {
@@ -77,8 +79,9 @@ final class SearchCommand implements Callable<Integer> {
             JsonOutput.write(Json.createObjectBuilder()
                     .add("totalCount", result.totalCount()).add("page", result.page())
                     .add("pageSize", result.pageSize()).add("hasMorePages", result.hasMorePages())
-                    .add("reports", reports).build(), out);
+                    .add("reports", reports).build(), demo, out);
         } else {
+            Demo.printNotice(demo, out);
             printHuman(result, out);
         }
         return failOnMatch && result.totalCount() > 0 ? ExitCode.FOUND : ExitCode.OK;

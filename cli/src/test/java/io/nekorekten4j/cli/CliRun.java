@@ -21,8 +21,24 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    /** Runs {@code args} with no API key in the environment: against the embedded fake. */
+    /** Runs {@code args} with no API key in the environment (and without --demo: such runs fail). */
     static CliRun withoutKey(String... args) {
         return run(Map.of(), args);
+    }
+
+    /** Runs {@code --demo} and {@code args} with no API key: against the embedded fake. */
+    static CliRun demo(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "--demo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return run(Map.of(), all);
+    }
+
+    /** stdout without its first line, which on the demo fake is {@link Demo#NOTICE}. */
+    String outAfterNotice() {
+        if (!out.startsWith(Demo.NOTICE + System.lineSeparator())) {
+            throw new AssertionError("stdout does not start with the demo notice: " + out);
+        }
+        return out.substring(Demo.NOTICE.length() + System.lineSeparator().length());
     }
 }

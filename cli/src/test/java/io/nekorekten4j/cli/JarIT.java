@@ -58,12 +58,35 @@ class JarIT {
 
     @Test
     void theReadmesMainJobScreensTheDemoBuyerOnTheEmbeddedFake() throws Exception {
-        Result run = runJar(Map.of(), "screen", "--phone", "0888123456", "--email", "ivan@example.bg");
+        Result run = runJar(Map.of(), "screen", "--demo", "--phone", "0888123456", "--email", "ivan@example.bg");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).isEqualTo(ApiConnection.NO_KEY_NOTE + System.lineSeparator());
-        assertThat(run.out()).startsWith("FOUND: 2 reports about phone +359888123456, email ivan@example.bg")
+        assertThat(run.err()).isEqualTo(Demo.STDERR_NOTE + System.lineSeparator());
+        assertThat(run.out()).startsWith(Demo.NOTICE + System.lineSeparator()
+                        + "FOUND: 2 reports about phone +359888123456, email ivan@example.bg")
                 .contains("phone: CERTAIN").contains("email: COMPATIBLE_WITH_MASK")
                 .contains("София").contains("Пловдив");
+    }
+
+    @Test
+    void withoutAKeyAndWithoutDemoTheJarClaimsNothingAndExitsSeven() throws Exception {
+        Path csv = Files.createTempFile("buyers", ".csv");
+        Path out = csv.resolveSibling(csv.getFileName() + ".out.csv");
+        try {
+            Files.writeString(csv, "phone\n0888123456\n");
+            for (String[] args : new String[][] {
+                {"screen", "--phone", "0888123456", "--email", "ivan@example.bg"},
+                {"screen", "--csv", csv.toString(), "--out", out.toString()},
+                {"report", "create", "--text", "Не потърси пратката.", "--phone", "0899 123 456"}}) {
+                Result run = runJar(Map.of(), args);
+                assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
+                assertThat(run.out()).isEmpty();
+                assertThat(run.err()).startsWith("error: no API key").contains("--demo").doesNotContain("FOUND", "Created");
+                assertThat(out).doesNotExist();
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(out);
+        }
     }
 
     @Test
@@ -102,6 +125,6 @@ class JarIT {
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).doesNotContain("s3cr3t");
         assertThat(runJar(Map.of(), "screen", "--phone", "12").exitCode()).isEqualTo(3);
-        assertThat(runJar(Map.of(), "screen", "--email", "ivan@example.bg", "--fail-on-match").exitCode()).isEqualTo(1);
+        assertThat(runJar(Map.of(), "--demo", "screen", "--email", "ivan@example.bg", "--fail-on-match").exitCode()).isEqualTo(1);
     }
 }

@@ -36,9 +36,10 @@ class ScreenCsvCliTest {
 
     @Test
     void resultsGoToStdoutAsCsvWithProgressAndSummaryOnStderr() {
-        CliRun run = CliRun.withoutKey("screen", "--csv", csv.toString());
+        CliRun run = CliRun.demo("screen", "--csv", csv.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<CsvReader.Row> rows = CsvReader.parse(run.out());
+        assertThat(run.out()).startsWith("# " + Demo.NOTICE + "\r\n");
+        List<CsvReader.Row> rows = CsvReader.parse(run.out().substring(run.out().indexOf('\n') + 1));
         assertThat(rows.get(0).fields()).containsExactly(
                 "line", "phone", "email", "name", "site", "verdict", "reports", "matched", "report_ids", "reason");
         assertThat(rows.subList(1, rows.size())).extracting(r -> r.fields().get(0) + " " + r.fields().get(5))
@@ -55,7 +56,7 @@ class ScreenCsvCliTest {
 
     @Test
     void jsonHasTheSummaryAndEveryResultWithItsLine() {
-        CliRun run = CliRun.withoutKey("screen", "--csv", csv.toString(), "--json", "--no-progress");
+        CliRun run = CliRun.demo("screen", "--csv", csv.toString(), "--json", "--no-progress");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).doesNotContain("[#");
         JsonObject doc = JsonText.object(run.out());
@@ -75,7 +76,7 @@ class ScreenCsvCliTest {
     @Test
     void outWritesTheResultsToAFileInUtf8() throws IOException {
         Path out = dir.resolve("results.csv");
-        CliRun run = CliRun.withoutKey("screen", "--csv", csv.toString(), "--out", out.toString(), "--fail-on-match");
+        CliRun run = CliRun.demo("screen", "--csv", csv.toString(), "--out", out.toString(), "--fail-on-match");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("Results in " + out);
@@ -85,7 +86,7 @@ class ScreenCsvCliTest {
     @Test
     void semicolonSeparatedFilesFromExcelAreRead() throws IOException {
         Path excel = Files.writeString(dir.resolve("excel.csv"), "\uFEFFphone;email\r\n0888123456;\r\n", StandardCharsets.UTF_8);
-        CliRun run = CliRun.withoutKey("screen", "--csv", excel.toString());
+        CliRun run = CliRun.demo("screen", "--csv", excel.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("2,0888123456,,,,FOUND,1,phone: CERTAIN,");
     }
@@ -93,21 +94,21 @@ class ScreenCsvCliTest {
     @Test
     void badRowsAreListedByLineAndNothingIsScreened() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "phone,email\n0888123456,\n12,\n,broken@\n");
-        CliRun run = CliRun.withoutKey("screen", "--csv", bad.toString());
+        CliRun run = CliRun.demo("screen", "--csv", bad.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: Invalid input (2 problems): line 3: phone: ").contains("line 4: email: ")
-                .doesNotContain(ApiConnection.NO_KEY_NOTE);
+                .doesNotContain(Demo.STDERR_NOTE);
         assertThat(run.err().lines()).hasSize(1);
     }
 
     @Test
     void aMissingOrNonUtf8FileIsAUsageError() throws IOException {
-        CliRun missing = CliRun.withoutKey("screen", "--csv", dir.resolve("none.csv").toString());
+        CliRun missing = CliRun.demo("screen", "--csv", dir.resolve("none.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
         Path latin1 = Files.write(dir.resolve("cp1251.csv"), "name\n\u0418\u0432\u0430\u043d\n".getBytes("windows-1251"));
-        CliRun notUtf8 = CliRun.withoutKey("screen", "--csv", latin1.toString());
+        CliRun notUtf8 = CliRun.demo("screen", "--csv", latin1.toString());
         assertThat(notUtf8.exitCode()).isEqualTo(2);
         assertThat(notUtf8.err()).contains("not UTF-8");
     }

@@ -21,7 +21,7 @@ class UsageCliTest {
             {"screen", "--api-key=s3cr3t-key-value", "--phone", "0888123456"},
             {"screen", "--api-key", "s3cr3t-key-value", "--phone", "0888123456"},
             {"--api-key", "s3cr3t-key-value", "cities"}}) {
-            CliRun run = CliRun.withoutKey(args);
+            CliRun run = CliRun.demo(args);
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).startsWith("error: there is no --api-key option")
                     .contains("NEKOREKTEN_API_KEY").contains("--api-key-file").doesNotContain("s3cr3t");
@@ -32,7 +32,7 @@ class UsageCliTest {
 
     @Test
     void anUnknownOptionIsNamedWithoutTheValueAfterIt() {
-        CliRun run = CliRun.withoutKey("cities", "--token", "s3cr3t-value", "--secret=other-value");
+        CliRun run = CliRun.demo("cities", "--token", "s3cr3t-value", "--secret=other-value");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: Unknown options: '--token', '--secret' (see: nekorekten cities --help)"
                 + System.lineSeparator());
@@ -40,7 +40,7 @@ class UsageCliTest {
 
     @Test
     void helpSaysWhereTheKeyComesFromAndWhyNotAnArgument() {
-        CliRun run = CliRun.withoutKey("--help");
+        CliRun run = CliRun.demo("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("NEKOREKTEN_API_KEY").contains("--api-key-file")
                 .contains("There is deliberately no --api-key option").contains("shell history");
@@ -49,36 +49,36 @@ class UsageCliTest {
     @Test
     void everyCommandsHelpEndsWithTheExitCodes() {
         for (String command : new String[] {"search", "screen", "cities", "report", "files"}) {
-            CliRun run = CliRun.withoutKey(command, "--help");
+            CliRun run = CliRun.demo(command, "--help");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Exit codes:").contains("  1   reports found - only with --fail-on-match")
                     .contains("  4   the API key was refused").contains("  6   service unavailable");
         }
-        assertThat(CliRun.withoutKey("report", "create", "--help").out()).contains("Exit codes:");
+        assertThat(CliRun.demo("report", "create", "--help").out()).contains("Exit codes:");
     }
 
     @Test
     void versionIsPrinted() {
-        assertThat(CliRun.withoutKey("--version").out()).startsWith("nekorekten ");
+        assertThat(CliRun.demo("--version").out()).startsWith("nekorekten ");
     }
 
     @Test
     void noCommandOrAnUnknownOneIsAUsageError() {
-        assertThat(CliRun.withoutKey().exitCode()).isEqualTo(2);
-        CliRun unknown = CliRun.withoutKey("scren", "--phone", "0888123456");
+        assertThat(CliRun.demo().exitCode()).isEqualTo(2);
+        CliRun unknown = CliRun.demo("scren", "--phone", "0888123456");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: ").contains("nekorekten --help");
-        assertThat(CliRun.withoutKey("report").exitCode()).isEqualTo(2);
-        assertThat(CliRun.withoutKey("files").exitCode()).isEqualTo(2);
+        assertThat(CliRun.demo("report").exitCode()).isEqualTo(2);
+        assertThat(CliRun.demo("files").exitCode()).isEqualTo(2);
     }
 
     @Test
     void badOptionValuesAreUsageErrors() {
-        CliRun plan = CliRun.withoutKey("--plan", "gold", "cities");
+        CliRun plan = CliRun.demo("--plan", "gold", "cities");
         assertThat(plan.exitCode()).isEqualTo(2);
         assertThat(plan.err()).contains("expected free, start, standard, business or default");
-        assertThat(CliRun.withoutKey("search", "--mode", "any", "--phone", "0888123456").exitCode()).isEqualTo(2);
-        assertThat(CliRun.withoutKey("search", "--page", "x", "--phone", "0888123456").exitCode()).isEqualTo(2);
+        assertThat(CliRun.demo("search", "--mode", "any", "--phone", "0888123456").exitCode()).isEqualTo(2);
+        assertThat(CliRun.demo("search", "--page", "x", "--phone", "0888123456").exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -115,21 +115,21 @@ class UsageCliTest {
 
     @Test
     void validationComesBeforeAnyConnection() {
-        CliRun run = CliRun.withoutKey("search");
+        CliRun run = CliRun.demo("search");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).isEqualTo("error: Invalid input: criteria: give at least one of phone, email, name or siteUrl"
                 + System.lineSeparator());
-        CliRun phone = CliRun.withoutKey("screen", "--phone", "12");
+        CliRun phone = CliRun.demo("screen", "--phone", "12");
         assertThat(phone.exitCode()).isEqualTo(3);
-        assertThat(phone.err()).startsWith("error: Invalid input: phone: ").doesNotContain(ApiConnection.NO_KEY_NOTE);
+        assertThat(phone.err()).startsWith("error: Invalid input: phone: ").doesNotContain(Demo.STDERR_NOTE);
     }
 
     @Test
     void screenTakesEitherABuyerOrACsvFile() {
-        CliRun both = CliRun.withoutKey("screen", "--phone", "0888123456", "--csv", "buyers.csv");
+        CliRun both = CliRun.demo("screen", "--phone", "0888123456", "--csv", "buyers.csv");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
-        assertThat(CliRun.withoutKey("screen", "--phone", "0888123456", "--out", "x.csv").exitCode()).isEqualTo(2);
-        assertThat(CliRun.withoutKey("screen").exitCode()).isEqualTo(3);
+        assertThat(CliRun.demo("screen", "--phone", "0888123456", "--out", "x.csv").exitCode()).isEqualTo(2);
+        assertThat(CliRun.demo("screen").exitCode()).isEqualTo(3);
     }
 }
