@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             FilesCommand.class,
             CitiesCommand.class,
+            DoctorCommand.class,
             FakeServerSubcommand.class,
             CommandLine.HelpCommand.class})
 final class RootCommand implements Callable<Integer> {
@@ -108,6 +109,11 @@ final class RootCommand implements Callable<Integer> {
     /** Connects as the options and the environment say; notes go to {@code err}. */
     ApiConnection connect(PrintWriter err) {
         return ApiConnection.open(options(), env, err);
+    }
+
+    /** The API key from {@code --api-key-file} or the environment, if any; never printed. */
+    Optional<String> apiKey() {
+        return ApiConnection.key(options().apiKeyFile(), env);
     }
 
     /** The root command of the command line {@code spec} belongs to. */

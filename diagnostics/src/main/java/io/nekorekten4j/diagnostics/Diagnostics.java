@@ -106,11 +106,25 @@ public final class Diagnostics {
 
     /** The requests {@link #run()} may send, with their cost; sends nothing. */
     public List<PlannedRequest> plan() {
+        return plan(probe);
+    }
+
+    /**
+     * The requests a doctor with the probe search {@code probe} may send, with their cost; needs no
+     * key and sends nothing ({@code nekorekten doctor --dry-run}).
+     */
+    public static List<PlannedRequest> plan(SearchCriteria probe) {
+        Objects.requireNonNull(probe, "probe");
         return List.of(
                 new PlannedRequest("GET", CITIES, "1 request of the per-minute limit (whether it counts against the"
                         + " daily lookups is unknown)", "the key, the IP whitelist, time to first byte, the cities answer"),
-                new PlannedRequest("GET", REPORTS + "?" + probeQuery(), "1 request of the per-minute limit and 1"
+                new PlannedRequest("GET", REPORTS + "?" + probeQuery(probe), "1 request of the per-minute limit and 1"
                         + " lookup of the daily quota; only if the first succeeded", "the search answer, report by report"));
+    }
+
+    /** The default probe search: {@code name=}{@value #DEFAULT_PROBE_NAME}. */
+    public static SearchCriteria defaultProbe() {
+        return SearchCriteria.builder().name(DEFAULT_PROBE_NAME).build();
     }
 
     /** The base URI checked. */
@@ -239,7 +253,7 @@ public final class Diagnostics {
         return new Check(id, status, summary, Optional.of(fix), drifts);
     }
 
-    private String probeQuery() {
+    private static String probeQuery(SearchCriteria probe) {
         StringBuilder q = new StringBuilder();
         probe.queryValues().forEach((field, value) -> q.append(field.parameter()).append('=').append(encode(value)).append('&'));
         return q.append("searchMode=").append(probe.mode().wireValue()).toString();
@@ -280,7 +294,7 @@ public final class Diagnostics {
         private Duration responseTimeout = Duration.ofSeconds(15);
         private QuotaPlan quota = QuotaPlan.DOCUMENTED_DEFAULT;
         private Duration permitWaitTimeout = Duration.ofSeconds(10);
-        private SearchCriteria probe = SearchCriteria.builder().name(DEFAULT_PROBE_NAME).build();
+        private SearchCriteria probe = defaultProbe();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
