@@ -40,18 +40,19 @@ import picocli.CommandLine.Spec;
             "Exit codes of doctor (for monitoring):",
             "  0   every check ok",
             "  1   warnings only (e.g. the service added a field; the library copes)",
-            "  2   usage: bad options, no key (doctor checks a real key; --dry-run needs none)",
+            "  2   usage: bad options or arguments, an unreadable key file",
             "  4   the key was refused, or this machine's IP is not on the key's whitelist",
             "  5   not checked: the key's quota allowed no request now",
             "  6   the service cannot be reached (DNS, TCP, TLS) or did not answer",
-            "  8   the service's answers changed so that the library breaks or could hide reports",
+            "  7   no API key (doctor checks a real key; --dry-run needs none)",
+            "  9   the service's answers changed so that the library breaks or could hide reports",
         })
 final class DoctorCommand implements Callable<Integer> {
 
     /** Warnings only. */
     static final int WARNINGS = 1;
     /** The contract drifted in a way the library cannot read around. */
-    static final int CONTRACT_BROKEN = 8;
+    static final int CONTRACT_BROKEN = 9;
 
     @Spec
     private CommandSpec spec;
@@ -75,8 +76,14 @@ final class DoctorCommand implements Callable<Integer> {
             printPlan(Diagnostics.plan(probe), options.json(), out);
             return ExitCode.OK;
         }
-        String key = root.apiKey().orElseThrow(() -> new UsageException(
-                "doctor checks a real key: set NEKOREKTEN_API_KEY or --api-key-file (--dry-run needs none)"));
+        Optional<String> given = root.apiKey();
+        if (given.isEmpty()) {
+            spec.commandLine().getErr().println("error: doctor checks a real key: set NEKOREKTEN_API_KEY or give"
+                    + " --api-key-file FILE (--dry-run needs none)");
+            spec.commandLine().getErr().flush();
+            return ExitCode.NO_KEY;
+        }
+        String key = given.get();
         Diagnostics.Builder doctor = Diagnostics.builder().apiKey(key).quota(options.plan()).probe(probe);
         options.baseUri().ifPresent(doctor::baseUri);
         DiagnosticsReport report;

@@ -51,10 +51,10 @@ class DoctorCommandTest {
     }
 
     @Test
-    void withoutAKeyDoctorIsAUsageError() {
+    void withoutAKeyDoctorExitsWithTheNoKeyCode() {
         CliRun run = CliRun.withoutKey("doctor");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.NO_KEY);
         assertThat(run.err()).contains("doctor checks a real key");
     }
 
