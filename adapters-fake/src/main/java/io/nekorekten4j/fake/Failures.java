@@ -15,6 +15,7 @@ import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.TransportException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
@@ -26,7 +27,11 @@ import java.util.List;
  * The exceptions the fake throws, with the HTTP status the service would answer and a plausible
  * service message in Bulgarian, as the service writes them. The exact wording of the live
  * service's messages is not known, except that an IP refusal names the address it saw.
- * Messages never name the API key.
+ * Messages never name the API key. Each carries the {@link RequestOutcome} and attempt count the
+ * HTTP adapter reports in the same situation: one attempt, refused (4xx) or possibly applied
+ * (5xx, broken connection, timeout, unusable answer); none for local refusals (circuit open,
+ * rate-limit wait). A faulted call changes nothing in the fake, but callers must act on what a
+ * real service could have done.
  */
 final class Failures {
 
@@ -44,18 +49,21 @@ final class Failures {
     static NekorektenException forCode(ErrorCode code, ErrorContext request, Instant now) {
         return switch (code) {
             case TRANSPORT_FAILURE -> new TransportException(
-                    "The connection was reset before an answer came (simulated by the fake)", request, null);
+                    "The connection was reset before an answer came; the request may have reached the service "
+                            + "(simulated by the fake)", reached(request), null);
             case TIMEOUT -> new CallTimeoutException(
-                    "No answer within the call's deadline (simulated by the fake)", request, null);
+                    "No answer within the call's deadline; the request may have reached the service "
+                            + "(simulated by the fake)", reached(request), null);
             case UNEXPECTED_RESPONSE -> new UnexpectedResponseException(
                     "The answer was not the service's JSON (simulated by the fake)",
-                    request.withStatus(502).withBody("<html><head><title>502 Bad Gateway</title></head></html>"), null);
+                    reached(request).withStatus(502)
+                            .withBody("<html><head><title>502 Bad Gateway</title></head></html>"), null);
             case CIRCUIT_OPEN -> new CircuitOpenException(
                     "The circuit breaker is open after repeated failures; nothing was sent (simulated by the fake)",
-                    request, null);
+                    notSent(request), null);
             case RATE_LIMIT_WAIT_EXCEEDED -> new RateLimitWaitExceededException(
                     "No request permit within the permit-wait timeout; nothing was sent (simulated by the fake)",
-                    request, Duration.ofSeconds(6));
+                    notSent(request), Duration.ofSeconds(6));
             case INVALID_REQUEST -> invalidRequest(request, List.of());
             case INVALID_API_KEY -> invalidApiKey(request);
             case IP_NOT_WHITELISTED -> ipNotWhitelisted(request, DOCUMENTATION_IP);
@@ -125,9 +133,25 @@ final class Failures {
                 (m, c) -> new QuotaExhaustedException(m, c, resetsAt));
     }
 
+    /**
+     * An answer with {@code status}: one attempt that reached the service, refused (4xx) or with
+     * an outcome a 5xx leaves open — exactly what the HTTP adapter reports for that answer.
+     */
     private static <E extends NekorektenException> E refused(ErrorContext request, int status, String serviceMessage,
                                                              Refusal<E> refusal) {
-        return refusal.create(serviceMessage, request.withStatus(status).withServiceMessage(serviceMessage));
+        RequestOutcome outcome = status >= 500 ? RequestOutcome.MAY_HAVE_BEEN_APPLIED : RequestOutcome.REFUSED;
+        return refusal.create(serviceMessage, request.withAttempts(1).withOutcome(outcome)
+                .withStatus(status).withServiceMessage(serviceMessage));
+    }
+
+    /** A simulated failure after the request was sent: one attempt, which may have been applied. */
+    private static ErrorContext reached(ErrorContext request) {
+        return request.withAttempts(1).withOutcome(RequestOutcome.MAY_HAVE_BEEN_APPLIED);
+    }
+
+    /** A simulated local refusal: no attempt left the client. */
+    private static ErrorContext notSent(ErrorContext request) {
+        return request.withAttempts(0).withOutcome(RequestOutcome.NOT_SENT);
     }
 
     /** Makes a refusal from the service's message and the context. */

@@ -20,6 +20,7 @@ import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -163,10 +164,18 @@ final class CallChain {
     <T> T execute(Call<T> call) {
         ErrorContext context = ErrorContext.of(call.method(), call.path());
         Budget budget = new Budget(settings.clock(), settings.clock().instant().plus(settings.callTimeout()));
-        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger invocations = new AtomicInteger();
+        CallProgress progress = new CallProgress();
         Supplier<T> retried = () -> {
             try {
-                return retry.executeSupplier(() -> attempt(call, context, budget, attempts.incrementAndGet()));
+                return retry.executeSupplier(() -> {
+                    try {
+                        return attempt(call, context, budget, invocations.incrementAndGet(), progress);
+                    } catch (AttemptFailure failure) {
+                        progress.failed(failure.failure());
+                        throw failure;
+                    }
+                });
             } catch (AttemptFailure last) {
                 throw last.failure();
             }
@@ -178,29 +187,38 @@ final class CallChain {
             return circuitBreaker.executeSupplier(retried);
         } catch (CallNotPermittedException open) {
             throw new CircuitOpenException("The circuit breaker is open after repeated failures of the service; "
-                    + "nothing was sent", context, null);
+                    + "nothing was sent", progress.stamp(context), null);
         }
     }
 
-    /** One attempt: a quota permit, then the exchange. Failures leave as {@link AttemptFailure}. */
-    private <T> T attempt(Call<T> call, ErrorContext context, Budget budget, int attempt) {
+    /**
+     * One attempt: a quota permit, then the exchange. Failures leave as {@link AttemptFailure},
+     * stamped with what the call's attempts did so far (see {@link CallProgress}).
+     *
+     * @param attempt the number of this attempt, from 1 (for the backoff)
+     */
+    private <T> T attempt(Call<T> call, ErrorContext context, Budget budget, int attempt, CallProgress progress) {
+        ErrorContext before = progress.stamp(context);
         Duration remaining = budget.remaining();
         if (remaining.isNegative() || remaining.isZero()) {
             throw new AttemptFailure(new CallTimeoutException("The call timeout of " + settings.callTimeout()
-                    + " passed before attempt " + attempt, context, null), Optional.empty());
+                    + " passed before attempt " + attempt + "; " + CallProgress.sentence(progress.outcome()),
+                    before, null), Optional.empty());
         }
         String key = apiKey.get();
-        takePermit(key, context, min(settings.permitWaitTimeout(), remaining));
+        takePermit(key, before, progress, min(settings.permitWaitTimeout(), remaining));
         TransportRequest request = new TransportRequest(call.method(), call.uri(), headers(key, call),
                 List.of(API_KEY_HEADER), call.body(), settings.connectTimeout(), settings.responseTimeout(),
                 budget.deadline(), settings.maxResponseBytes());
+        progress.sending();
+        ErrorContext sent = progress.stamp(context);
         try {
             Redactor redactor = Redactor.of(key, call.personalData());
-            return transport.execute(request, response -> handle(call, response, context, redactor));
+            return transport.execute(request, response -> handle(call, response, sent, redactor));
         } catch (io.nekorekten4j.http.TransportException e) {
-            throw failed(call, context, budget, attempt, e);
+            throw failed(call, sent, budget, attempt, e);
         } catch (IOException e) {
-            throw failed(call, context, budget, attempt,
+            throw failed(call, sent, budget, attempt,
                     new io.nekorekten4j.http.TransportException(io.nekorekten4j.http.TransportException.Kind.BROKEN,
                             "the exchange failed", e));
         } catch (RateLimitedException e) {
@@ -215,20 +233,20 @@ final class CallChain {
         }
     }
 
-    private void takePermit(String key, ErrorContext context, Duration maxWait) {
+    private void takePermit(String key, ErrorContext context, CallProgress progress, Duration maxWait) {
         try {
             gates.apply(key).acquire(maxWait);
         } catch (RateLimitWaitExceededException e) {
             throw new AttemptFailure(new RateLimitWaitExceededException("No request permit within " + maxWait
-                    + " under the quota plan " + settings.quota().name() + "; nothing was sent", context,
-                    e.waitNeeded()), Optional.empty());
+                    + " under the quota plan " + settings.quota().name() + "; "
+                    + CallProgress.sentence(progress.outcome()), context, e.waitNeeded()), Optional.empty());
         } catch (QuotaExhaustedException e) {
-            throw new AttemptFailure(new QuotaExhaustedException("The plan's daily quota is spent; nothing was sent",
-                    context, e.resetsAt().orElse(null)), Optional.empty());
+            throw new AttemptFailure(new QuotaExhaustedException("The plan's daily quota is spent; "
+                    + CallProgress.sentence(progress.outcome()), context, e.resetsAt().orElse(null)), Optional.empty());
         }
     }
 
-    /** A transport failure as the ports' exception, with the retry it allows. */
+    /** A transport failure as the ports' exception, stamped with the call's outcome, and the retry it allows. */
     private AttemptFailure failed(Call<?> call, ErrorContext context, Budget budget, int attempt,
                                   io.nekorekten4j.http.TransportException e) {
         NekorektenException failure;
@@ -236,18 +254,20 @@ final class CallChain {
         switch (e.kind()) {
             case NOT_SENT -> {
                 outcome = Outcome.NOT_SENT;
-                failure = new io.nekorekten4j.ports.TransportException(
-                        "Could not connect to the service; the request was not sent", context, e);
+                ErrorContext after = CallProgress.after(context, RequestOutcome.NOT_SENT);
+                failure = new io.nekorekten4j.ports.TransportException("Could not connect to the service; "
+                        + CallProgress.sentence(after.outcome().orElseThrow()), after, e);
             }
             case BROKEN -> {
                 outcome = Outcome.BROKEN;
                 failure = new io.nekorekten4j.ports.TransportException(
-                        "The connection failed; the request may have reached the service", context, e);
+                        "The connection failed; the request may have reached the service",
+                        CallProgress.after(context, RequestOutcome.MAY_HAVE_BEEN_APPLIED), e);
             }
             case TIMEOUT -> {
                 outcome = Outcome.TIMEOUT;
                 failure = new CallTimeoutException("No answer in time; the request may have reached the service",
-                        context, e);
+                        CallProgress.after(context, RequestOutcome.MAY_HAVE_BEEN_APPLIED), e);
             }
             default -> {
                 outcome = Outcome.FINAL;

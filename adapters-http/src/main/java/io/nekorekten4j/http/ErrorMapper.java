@@ -11,6 +11,7 @@ import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.NotFoundException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.time.DateTimeException;
@@ -44,7 +45,9 @@ import java.util.stream.Collectors;
  * </table>
  * A 2xx answer whose {@code server.httpCode} is not 2xx is mapped by that code.
  *
- * <p>Every exception carries the method, the path (never the query), the status, an excerpt of
+ * <p>Every exception's outcome is the outcome so far in the request context followed by what
+ * this answer says ({@link #outcomeOf}): a 4xx refused the request, anything else may have
+ * applied it. Every exception carries the method, the path (never the query), the status, an excerpt of
  * at most 200 characters of the body and the service's message — with the API key and the
  * request's query values blanked out of both (see {@link Redactor}). Thread safe.
  */
@@ -90,14 +93,17 @@ final class ErrorMapper {
     /** An answer that could not be used. */
     static UnexpectedResponseException unexpected(ErrorContext context, String reason, String excerpt, Redactor redactor,
                                                   Throwable cause) {
-        ErrorContext withBody = excerpt == null || excerpt.isEmpty() ? context : context.withBody(redactor.apply(excerpt));
+        // An answer came, or a body was being read: the request reached the service.
+        ErrorContext reached = CallProgress.after(context, RequestOutcome.MAY_HAVE_BEEN_APPLIED);
+        ErrorContext withBody = excerpt == null || excerpt.isEmpty() ? reached : reached.withBody(redactor.apply(excerpt));
         return new UnexpectedResponseException(reason, withBody, cause);
     }
 
     private static NekorektenException map(ErrorContext request, int wireStatus, int code, Optional<String> retryAfter,
                                            Envelope envelope, String excerpt, Instant now, Redactor redactor) {
         Optional<String> message = envelope.message().map(redactor::apply);
-        ErrorContext context = request.withStatus(code).withServiceMessage(message.orElse(null));
+        ErrorContext context = CallProgress.after(request, outcomeOf(code)).withStatus(code)
+                .withServiceMessage(message.orElse(null));
         if (excerpt != null && !excerpt.isEmpty()) {
             context = context.withBody(redactor.apply(excerpt));
         }
@@ -144,6 +150,14 @@ final class ErrorMapper {
                     + said, context, null);
         }
         return new UnexpectedResponseException("The service answered with an unexpected status" + said, context, null);
+    }
+
+    /**
+     * What an answer with {@code code} says about the request: a 4xx is a refusal (nothing was
+     * applied); a 5xx, a 3xx or anything else does not prove that the request was not applied.
+     */
+    static RequestOutcome outcomeOf(int code) {
+        return code >= 400 && code <= 499 ? RequestOutcome.REFUSED : RequestOutcome.MAY_HAVE_BEEN_APPLIED;
     }
 
     /** Whether a 429's or 402's message speaks of the day or the plan rather than the minute. */

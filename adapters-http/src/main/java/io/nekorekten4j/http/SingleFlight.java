@@ -2,6 +2,7 @@ package io.nekorekten4j.http;
 
 import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.ErrorContext;
+import io.nekorekten4j.ports.RequestOutcome;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +95,11 @@ final class SingleFlight<K, V> {
         }
     }
 
+    /** A waiter's own failure: it handed nothing to the wire (the flight it waited for may have). */
+    private static ErrorContext notSent(ErrorContext context) {
+        return context.withAttempts(0).withOutcome(RequestOutcome.NOT_SENT);
+    }
+
     private static long saturatedNanos(Duration d) {
         try {
             return d.toNanos();
@@ -127,11 +133,11 @@ final class SingleFlight<K, V> {
                 throw new IllegalStateException("the shared call failed", cause);
             } catch (TimeoutException e) {
                 throw new CallTimeoutException("No answer in time from the identical call in progress that this "
-                        + "call waited for; this call sent nothing", context, e);
+                        + "call waited for; this call sent nothing", notSent(context), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CallTimeoutException("Interrupted while waiting for the identical call in progress; "
-                        + "this call sent nothing", context, e);
+                        + "this call sent nothing", notSent(context), e);
             } finally {
                 waiting.decrementAndGet();
             }

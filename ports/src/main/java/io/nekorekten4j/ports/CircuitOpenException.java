@@ -19,4 +19,10 @@ public class CircuitOpenException extends NoUsableAnswerException {
     public ErrorCode code() {
         return ErrorCode.CIRCUIT_OPEN;
     }
+
+    /** {@link RequestOutcome#NOT_SENT}: the open circuit refused the call before any attempt. */
+    @Override
+    protected RequestOutcome defaultOutcome() {
+        return RequestOutcome.NOT_SENT;
+    }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Where an error happened: the request's method and path (never its query: query values are
- * personal data), the HTTP status, a short excerpt of the body and the service's own message.
+ * Where an error happened and what became of the request: the request's method and path (never
+ * its query: query values are personal data), the HTTP status, a short excerpt of the body, the
+ * service's own message, the {@link RequestOutcome} over all attempts and the number of attempts.
  * Never the API key. Adapters without HTTP (the fake) fill what applies.
  *
  * @param method         the HTTP method, e.g. {@code GET}
@@ -14,16 +15,21 @@ import java.util.OptionalInt;
  * @param status         the HTTP status, when an answer came
  * @param bodyExcerpt    the first characters of the body, when an answer came
  * @param serviceMessage the service's {@code message}, when it sent one
+ * @param outcome        what became of the request over all attempts, when the adapter recorded
+ *                       it (else the exception's class decides: see {@link NekorektenException#outcome()})
+ * @param attempts       how many attempts were handed to the wire (0 when none was), when the
+ *                       adapter counted them
  */
 public record ErrorContext(Optional<String> method, Optional<String> path, OptionalInt status,
-                           Optional<String> bodyExcerpt, Optional<String> serviceMessage) {
+                           Optional<String> bodyExcerpt, Optional<String> serviceMessage,
+                           Optional<RequestOutcome> outcome, OptionalInt attempts) {
 
     /** The longest body excerpt kept, in characters. */
     public static final int MAX_EXCERPT = 200;
     private static final ErrorContext NONE = new ErrorContext(Optional.empty(), Optional.empty(),
             OptionalInt.empty(), Optional.empty(), Optional.empty());
 
-    /** Requires the optionals themselves and shortens the excerpt. */
+    /** Requires the optionals themselves, shortens the excerpt and checks the attempt count. */
     public ErrorContext {
         Objects.requireNonNull(method, "method");
         // A query holds personal data (phones, e-mails): it never reaches a message.
@@ -31,6 +37,17 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(serviceMessage, "serviceMessage");
         bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt").map(ErrorContext::excerpt);
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(attempts, "attempts");
+        if (attempts.isPresent() && attempts.getAsInt() < 0) {
+            throw new IllegalArgumentException("attempts must not be negative, got " + attempts.getAsInt());
+        }
+    }
+
+    /** A context without outcome and attempt count (the exception's class then decides the outcome). */
+    public ErrorContext(Optional<String> method, Optional<String> path, OptionalInt status,
+                        Optional<String> bodyExcerpt, Optional<String> serviceMessage) {
+        this(method, path, status, bodyExcerpt, serviceMessage, Optional.empty(), OptionalInt.empty());
     }
 
     /** No context. */
@@ -48,25 +65,50 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
 
     /** This context with the HTTP status. */
     public ErrorContext withStatus(int status) {
-        return new ErrorContext(method, path, OptionalInt.of(status), bodyExcerpt, serviceMessage);
+        return new ErrorContext(method, path, OptionalInt.of(status), bodyExcerpt, serviceMessage, outcome, attempts);
     }
 
     /** This context with an excerpt of {@code body}. */
     public ErrorContext withBody(String body) {
-        return new ErrorContext(method, path, status, Optional.ofNullable(body), serviceMessage);
+        return new ErrorContext(method, path, status, Optional.ofNullable(body), serviceMessage, outcome, attempts);
     }
 
     /** This context with the service's message. */
     public ErrorContext withServiceMessage(String message) {
-        return new ErrorContext(method, path, status, bodyExcerpt, Optional.ofNullable(message));
+        return new ErrorContext(method, path, status, bodyExcerpt, Optional.ofNullable(message), outcome, attempts);
     }
 
-    /** A one-line summary such as {@code GET /api/v1/reports, HTTP 429}; empty when there is no context. */
+    /** This context with what became of the request over all attempts. */
+    public ErrorContext withOutcome(RequestOutcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        return new ErrorContext(method, path, status, bodyExcerpt, serviceMessage, Optional.of(outcome), attempts);
+    }
+
+    /**
+     * This context with the number of attempts handed to the wire (0 when none was).
+     *
+     * @throws IllegalArgumentException when {@code attempts} is negative
+     */
+    public ErrorContext withAttempts(int attempts) {
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative, got " + attempts);
+        }
+        return new ErrorContext(method, path, status, bodyExcerpt, serviceMessage, outcome, OptionalInt.of(attempts));
+    }
+
+    /**
+     * A one-line summary such as {@code GET /api/v1/reports, HTTP 429} or
+     * {@code GET /api/v1/reports, HTTP 500, 3 attempts} (the count only when there was more than
+     * one); empty when there is no context.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         method.ifPresent(m -> s.append(m));
         path.ifPresent(p -> s.append(s.length() > 0 ? " " : "").append(p));
         status.ifPresent(code -> s.append(s.length() > 0 ? ", " : "").append("HTTP ").append(code));
+        if (attempts.isPresent() && attempts.getAsInt() > 1) {
+            s.append(s.length() > 0 ? ", " : "").append(attempts.getAsInt()).append(" attempts");
+        }
         return s.toString();
     }
 

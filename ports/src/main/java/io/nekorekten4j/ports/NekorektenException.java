@@ -1,6 +1,7 @@
 package io.nekorekten4j.ports;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The root of every failure an adapter reports. Split the way callers decide:
@@ -10,7 +11,9 @@ import java.util.Objects;
  *   <li>{@link ServiceRefusedException}: the service answered with an error (invalid request, bad
  *       key, IP not whitelisted, forbidden, not found, rate limited, quota spent, unavailable).</li>
  * </ul>
- * Each class has a stable {@link #code()}. Input that breaks the domain's rules is reported
+ * Each class has a stable {@link #code()}, and every failure says machine-readably what became of
+ * the request over all its attempts ({@link #outcome()}: not sent, refused, or may have been
+ * applied) and how many attempts were made ({@link #attempts()}). Input that breaks the domain's rules is reported
  * before any request as {@link io.nekorekten4j.domain.ValidationException}, outside this hierarchy.
  *
  * <p>Messages and contexts never contain the API key, nor query values (personal data).
@@ -37,6 +40,33 @@ public abstract class NekorektenException extends RuntimeException {
     /** Where it happened. */
     public ErrorContext context() {
         return context;
+    }
+
+    /**
+     * What became of the request over all attempts: {@link RequestOutcome#NOT_SENT},
+     * {@link RequestOutcome#REFUSED} or {@link RequestOutcome#MAY_HAVE_BEEN_APPLIED}. The outcome
+     * the adapter recorded in the {@link #context()}, or else this class's default (see
+     * {@link #defaultOutcome()}), which never claims more certainty than the class alone gives.
+     */
+    public final RequestOutcome outcome() {
+        return context.outcome().orElseGet(this::defaultOutcome);
+    }
+
+    /**
+     * How many attempts were handed to the wire, retries included (0 when the call failed before
+     * any); empty when the adapter did not count them.
+     */
+    public final OptionalInt attempts() {
+        return context.attempts();
+    }
+
+    /**
+     * The outcome when the adapter recorded none: {@link RequestOutcome#MAY_HAVE_BEEN_APPLIED} here,
+     * since without more knowledge a failure may have followed the request's arrival; subclasses
+     * that are certain by their kind narrow it (a 4xx refusal, a local refusal).
+     */
+    protected RequestOutcome defaultOutcome() {
+        return RequestOutcome.MAY_HAVE_BEEN_APPLIED;
     }
 
     private static String compose(String message, ErrorContext context) {

@@ -33,4 +33,10 @@ public class RateLimitWaitExceededException extends NoUsableAnswerException {
     public ErrorCode code() {
         return ErrorCode.RATE_LIMIT_WAIT_EXCEEDED;
     }
+
+    /** {@link RequestOutcome#NOT_SENT}: the local gate refused the attempt before it was sent. */
+    @Override
+    protected RequestOutcome defaultOutcome() {
+        return RequestOutcome.NOT_SENT;
+    }
 }

@@ -19,4 +19,10 @@ public abstract class ServiceRefusedException extends NekorektenException {
     public Optional<String> serviceMessage() {
         return context().serviceMessage();
     }
+
+    /** {@link RequestOutcome#REFUSED}: the service answered that it did not carry the request out. */
+    @Override
+    protected RequestOutcome defaultOutcome() {
+        return RequestOutcome.REFUSED;
+    }
 }

@@ -19,4 +19,13 @@ public class ServiceUnavailableException extends ServiceRefusedException {
     public ErrorCode code() {
         return ErrorCode.SERVICE_UNAVAILABLE;
     }
+
+    /**
+     * {@link RequestOutcome#MAY_HAVE_BEEN_APPLIED}: a 5xx does not say whether the service applied
+     * the request before it failed.
+     */
+    @Override
+    protected RequestOutcome defaultOutcome() {
+        return RequestOutcome.MAY_HAVE_BEEN_APPLIED;
+    }
 }

@@ -146,4 +146,43 @@ class ErrorContextTest {
 
         assertThat(context.bodyExcerpt()).hasValue("a".repeat(199) + "…");
     }
+
+    @Test
+    void outcomeAndAttemptsAreEmptyUntilRecordedAndSurviveTheOtherWithers() {
+        ErrorContext context = ErrorContext.of("POST", "/api/v1/reports")
+                .withOutcome(RequestOutcome.NOT_SENT).withAttempts(2)
+                .withStatus(503).withBody("down").withServiceMessage("down");
+
+        assertThat(ErrorContext.of("POST", "/api/v1/reports").outcome()).isEmpty();
+        assertThat(ErrorContext.none().attempts()).isEmpty();
+        assertThat(context.outcome()).contains(RequestOutcome.NOT_SENT);
+        assertThat(context.attempts()).hasValue(2);
+        assertThat(context.withOutcome(RequestOutcome.REFUSED).outcome()).contains(RequestOutcome.REFUSED);
+    }
+
+    @Test
+    void theSummaryCountsAttemptsOnlyWhenThereWasMoreThanOne() {
+        ErrorContext context = ErrorContext.of("GET", "/api/v1/reports").withStatus(500);
+
+        assertThat(context.withAttempts(1).describe()).isEqualTo("GET /api/v1/reports, HTTP 500");
+        assertThat(context.withAttempts(0).describe()).isEqualTo("GET /api/v1/reports, HTTP 500");
+        assertThat(context.withAttempts(3).describe()).isEqualTo("GET /api/v1/reports, HTTP 500, 3 attempts");
+        assertThat(ErrorContext.none().withAttempts(2).describe()).isEqualTo("2 attempts");
+    }
+
+    @Test
+    void aNegativeAttemptCountIsRefusedByNameAndANullOutcomeByName() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ErrorContext.none().withAttempts(-1))
+                .withMessage("attempts must not be negative, got -1");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ErrorContext(Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.of(-2)))
+                .withMessage("attempts must not be negative, got -2");
+        assertThatNullPointerException().isThrownBy(() -> ErrorContext.none().withOutcome(null))
+                .withMessage("outcome");
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(Optional.empty(), Optional.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), null, OptionalInt.empty()))
+                .withMessage("outcome");
+    }
 }

@@ -200,4 +200,45 @@ class ExceptionHierarchyTest {
         assertThat(e.fieldErrors()).containsExactly(new Violation("phone", "Невалиден телефон"));
         assertThat(new InvalidRequestException("Rejected", ErrorContext.none(), List.of()).fieldErrors()).isEmpty();
     }
+
+    /** The outcome each class claims when the adapter recorded none: never more certain than the class is. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> defaultOutcomes() {
+        java.util.Map<ErrorCode, RequestOutcome> expected = new java.util.EnumMap<>(ErrorCode.class);
+        expected.put(ErrorCode.TRANSPORT_FAILURE, RequestOutcome.MAY_HAVE_BEEN_APPLIED);
+        expected.put(ErrorCode.TIMEOUT, RequestOutcome.MAY_HAVE_BEEN_APPLIED);
+        expected.put(ErrorCode.UNEXPECTED_RESPONSE, RequestOutcome.MAY_HAVE_BEEN_APPLIED);
+        expected.put(ErrorCode.CIRCUIT_OPEN, RequestOutcome.NOT_SENT);
+        expected.put(ErrorCode.RATE_LIMIT_WAIT_EXCEEDED, RequestOutcome.NOT_SENT);
+        expected.put(ErrorCode.INVALID_REQUEST, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.INVALID_API_KEY, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.IP_NOT_WHITELISTED, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.FORBIDDEN, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.NOT_FOUND, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.RATE_LIMITED, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.QUOTA_EXHAUSTED, RequestOutcome.REFUSED);
+        expected.put(ErrorCode.SERVICE_UNAVAILABLE, RequestOutcome.MAY_HAVE_BEEN_APPLIED);
+        return kinds().map(k -> org.junit.jupiter.params.provider.Arguments.of(k, expected.get(k.code())));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} → {1}")
+    @MethodSource("defaultOutcomes")
+    void withoutARecordedOutcomeEachClassClaimsOnlyWhatItsKindProves(Kind kind, RequestOutcome expected) {
+        NekorektenException e = kind.create("failed", ErrorContext.of("POST", "/api/v1/reports"));
+
+        assertThat(e.outcome()).isEqualTo(expected);
+        assertThat(e.attempts()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("kinds")
+    void theOutcomeAndAttemptsTheAdapterRecordedWin(Kind kind) {
+        for (RequestOutcome recorded : RequestOutcome.values()) {
+            NekorektenException e = kind.create("failed",
+                    ErrorContext.of("PATCH", "/api/v1/reports/7").withOutcome(recorded).withAttempts(3));
+
+            assertThat(e.outcome()).isEqualTo(recorded);
+            assertThat(e.attempts()).hasValue(3);
+            assertThat(e).hasMessage("failed (PATCH /api/v1/reports/7, 3 attempts)");
+        }
+    }
 }
