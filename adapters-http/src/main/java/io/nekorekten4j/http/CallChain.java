@@ -28,18 +28,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs one API call through the client's policies, in this order (validation happens before, in
  * {@link NekorektenHttp}):
- * <pre>validation → cache → single-flight → circuit breaker → retry → quota gate → transport</pre>
+ * <pre>validation → observation → cache → single-flight → circuit breaker → retry → quota gate → transport</pre>
+ * Observation ({@link NekorektenListener}s) is outermost, so a listener sees every call — cache hits
+ * and shared calls included — and each attempt's permit, 429 and status from inside.
  * Searches and cities go through the {@link ResultCache} and {@link SingleFlight}; writes invalidate
  * the cache when they end; uploads skip both. Single-flight sits in front of the quota gate, so
  * shared calls spend one permit. The circuit breaker sees each call once, however often it was
@@ -62,6 +68,8 @@ final class CallChain {
     private final ResultCache cache;
     private final SingleFlight<CacheKey, SearchResult> searches;
     private final SingleFlight<String, List<City>> cities;
+    private final Listeners listeners;
+    private final AtomicReference<QuotaGate> lastGate = new AtomicReference<>();
 
     /**
      * @param transport the wire
@@ -72,6 +80,12 @@ final class CallChain {
      */
     CallChain(Transport transport, Settings settings, Supplier<String> apiKey, Function<String, QuotaGate> gates,
               WireMapper wire) {
+        this(transport, settings, apiKey, gates, wire, new Listeners(List.of(), settings.clock()));
+    }
+
+    /** A chain whose calls, permits and circuit transitions are reported to {@code listeners}. */
+    CallChain(Transport transport, Settings settings, Supplier<String> apiKey, Function<String, QuotaGate> gates,
+              WireMapper wire, Listeners listeners) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -85,6 +99,12 @@ final class CallChain {
                 ErrorContext.of("GET", WireMapper.REPORTS));
         this.cities = new SingleFlight<>(settings.cache().singleFlight(), settings.callTimeout(),
                 ErrorContext.of("GET", WireMapper.CITIES));
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
+        if (circuitBreaker != null && !listeners.isEmpty()) {
+            circuitBreaker.getEventPublisher().onStateTransition(event -> listeners.circuitStateChanged(
+                    circuitState(event.getStateTransition().getFromState()),
+                    circuitState(event.getStateTransition().getToState())));
+        }
     }
 
     /**
@@ -94,22 +114,29 @@ final class CallChain {
      * @throws NekorektenException every failure, typed as the ports say
      */
     SearchResult search(SearchCriteria criteria, Call<SearchResult> call) {
-        CacheKey key = CacheKey.of(criteria);
-        // validation → cache → single-flight → circuit breaker → retry → quota gate → transport
-        Optional<SearchResult> cached = cache.search(key);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        long generation = cache.generation();
-        return searches.run(key, generation, () -> {
-            // Looked up again: a flight that ended between the first look and this one cached its answer.
-            Optional<SearchResult> meanwhile = cache.search(key);
-            if (meanwhile.isPresent()) {
-                return meanwhile.get();
+        return observed(Operation.SEARCH, trace -> {
+            CacheKey key = CacheKey.of(criteria);
+            // validation → observation → cache → single-flight → circuit breaker → retry → quota gate → transport
+            Optional<SearchResult> cached = cache.search(key);
+            if (cached.isPresent()) {
+                trace.cache(CacheResult.HIT);
+                return cached.get();
             }
-            SearchResult fresh = execute(call);
-            cache.storeSearch(key, fresh, generation);
-            return fresh;
+            long generation = cache.generation();
+            trace.cache(CacheResult.COALESCED); // until this call turns out to lead its flight
+            return searches.run(key, generation, () -> {
+                // Looked up again: a flight that ended between the first look and this one cached its answer.
+                Optional<SearchResult> meanwhile = cache.search(key);
+                if (meanwhile.isPresent()) {
+                    trace.cache(CacheResult.HIT);
+                    return meanwhile.get();
+                }
+                trace.cache(settings.cache().cachesSearches() || settings.cache().singleFlight()
+                        ? CacheResult.MISS : CacheResult.BYPASSED);
+                SearchResult fresh = send(call, trace);
+                cache.storeSearch(key, fresh, generation);
+                return fresh;
+            });
         });
     }
 
@@ -119,16 +146,27 @@ final class CallChain {
      * @throws NekorektenException every failure, typed as the ports say
      */
     List<City> cities(Call<List<City>> call) {
-        Optional<List<City>> cached = cache.cities();
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        // Writes do not change the cities: every cities call is of one generation.
-        return cities.run(WireMapper.CITIES, 0, () -> cache.cities().orElseGet(() -> {
-            List<City> fresh = List.copyOf(execute(call));
-            cache.storeCities(fresh);
-            return fresh;
-        }));
+        return observed(Operation.CITIES, trace -> {
+            Optional<List<City>> cached = cache.cities();
+            if (cached.isPresent()) {
+                trace.cache(CacheResult.HIT);
+                return cached.get();
+            }
+            trace.cache(CacheResult.COALESCED); // until this call turns out to lead its flight
+            // Writes do not change the cities: every cities call is of one generation.
+            return cities.run(WireMapper.CITIES, 0, () -> {
+                Optional<List<City>> meanwhile = cache.cities();
+                if (meanwhile.isPresent()) {
+                    trace.cache(CacheResult.HIT);
+                    return meanwhile.get();
+                }
+                trace.cache(settings.cache().cachesCities() || settings.cache().singleFlight()
+                        ? CacheResult.MISS : CacheResult.BYPASSED);
+                List<City> fresh = List.copyOf(send(call, trace));
+                cache.storeCities(fresh);
+                return fresh;
+            });
+        });
     }
 
     /**
@@ -139,11 +177,13 @@ final class CallChain {
      */
     <T> T write(Call<T> call, CacheInvalidation invalidation) {
         Objects.requireNonNull(invalidation, "invalidation");
-        try {
-            return execute(call);
-        } finally {
-            cache.invalidate(invalidation);
-        }
+        return observed(Operation.of(call.method(), call.path()), trace -> {
+            try {
+                return send(call, trace);
+            } finally {
+                cache.invalidate(invalidation);
+            }
+        });
     }
 
     /** The cache, for tests. */
@@ -156,12 +196,76 @@ final class CallChain {
         return searches;
     }
 
+    /** What the client knows now, for listeners' gauges and health checks. */
+    ClientState state(URI baseUri) {
+        Objects.requireNonNull(baseUri, "baseUri");
+        return new ClientState() {
+            @Override
+            public URI baseUri() {
+                return baseUri;
+            }
+
+            @Override
+            public CircuitState circuitState() {
+                return circuitBreaker == null ? CircuitState.DISABLED : CallChain.circuitState(circuitBreaker.getState());
+            }
+
+            @Override
+            public Optional<RemainingQuota> quota() {
+                return Optional.ofNullable(lastGate.get()).map(QuotaGate::remaining);
+            }
+
+            @Override
+            public String toString() {
+                return "ClientState[" + baseUri + ", circuit " + circuitState() + "]";
+            }
+        };
+    }
+
+    /** Tells the chain the gate of a fixed key before its first call, so its quota can be read at once. */
+    void knownGate(QuotaGate gate) {
+        lastGate.compareAndSet(null, Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** The listeners, for the client to announce itself. */
+    Listeners listeners() {
+        return listeners;
+    }
+
     /**
-     * Runs {@code call} past the cache: circuit breaker, retry, quota gate, transport.
+     * Runs {@code call} past the cache (uploads): circuit breaker, retry, quota gate, transport.
      *
      * @throws NekorektenException every failure, typed as the ports say
      */
     <T> T execute(Call<T> call) {
+        return observed(Operation.of(call.method(), call.path()), trace -> send(call, trace));
+    }
+
+    /** Runs {@code work} as one call the listeners observe, from its start to its answer or failure. */
+    private <T> T observed(Operation operation, Function<CallTrace, T> work) {
+        CallTrace trace = listeners.start(operation);
+        T answer;
+        try {
+            answer = work.apply(trace);
+        } catch (RuntimeException | Error e) {
+            trace.failed(e);
+            throw e;
+        }
+        trace.succeeded();
+        return answer;
+    }
+
+    private static CircuitState circuitState(CircuitBreaker.State state) {
+        return switch (state) {
+            case CLOSED, METRICS_ONLY -> CircuitState.CLOSED;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+            case DISABLED -> CircuitState.DISABLED;
+        };
+    }
+
+    /** The circuit breaker, retry, quota gate and transport, reporting to {@code trace}. */
+    private <T> T send(Call<T> call, CallTrace trace) {
         ErrorContext context = ErrorContext.of(call.method(), call.path());
         Budget budget = new Budget(settings.clock(), settings.clock().instant().plus(settings.callTimeout()));
         AtomicInteger invocations = new AtomicInteger();
@@ -170,7 +274,7 @@ final class CallChain {
             try {
                 return retry.executeSupplier(() -> {
                     try {
-                        return attempt(call, context, budget, invocations.incrementAndGet(), progress);
+                        return attempt(call, context, budget, invocations.incrementAndGet(), progress, trace);
                     } catch (AttemptFailure failure) {
                         progress.failed(failure.failure());
                         throw failure;
@@ -197,7 +301,9 @@ final class CallChain {
      *
      * @param attempt the number of this attempt, from 1 (for the backoff)
      */
-    private <T> T attempt(Call<T> call, ErrorContext context, Budget budget, int attempt, CallProgress progress) {
+    private <T> T attempt(Call<T> call, ErrorContext context, Budget budget, int attempt, CallProgress progress,
+                          CallTrace trace) {
+        trace.attempt(attempt);
         ErrorContext before = progress.stamp(context);
         Duration remaining = budget.remaining();
         if (remaining.isNegative() || remaining.isZero()) {
@@ -206,22 +312,23 @@ final class CallChain {
                     before, null), Optional.empty());
         }
         String key = apiKey.get();
-        takePermit(key, before, progress, min(settings.permitWaitTimeout(), remaining));
-        TransportRequest request = new TransportRequest(call.method(), call.uri(), headers(key, call),
+        takePermit(key, before, progress, min(settings.permitWaitTimeout(), remaining), attempt, trace);
+        TransportRequest request = new TransportRequest(call.method(), call.uri(), headers(key, call, attempt, trace),
                 List.of(API_KEY_HEADER), call.body(), settings.connectTimeout(), settings.responseTimeout(),
                 budget.deadline(), settings.maxResponseBytes());
         progress.sending();
         ErrorContext sent = progress.stamp(context);
         try {
             Redactor redactor = Redactor.of(key, call.personalData());
-            return transport.execute(request, response -> handle(call, response, sent, redactor));
+            return transport.execute(request, response -> handle(call, response, sent, redactor, trace));
         } catch (io.nekorekten4j.http.TransportException e) {
-            throw failed(call, sent, budget, attempt, e);
+            throw failed(call, sent, budget, attempt, e, trace);
         } catch (IOException e) {
             throw failed(call, sent, budget, attempt,
                     new io.nekorekten4j.http.TransportException(io.nekorekten4j.http.TransportException.Kind.BROKEN,
-                            "the exchange failed", e));
+                            "the exchange failed", e), trace);
         } catch (RateLimitedException e) {
+            trace.rateLimited(attempt, e.retryAfter());
             e.retryAfter().ifPresent(wait -> gates.apply(key).penalise(wait));
             throw new AttemptFailure(e, Resilience.plannedWait(call.method(), Outcome.RATE_LIMITED, e.retryAfter(),
                     attempt, budget.remaining(), backoff));
@@ -233,14 +340,20 @@ final class CallChain {
         }
     }
 
-    private void takePermit(String key, ErrorContext context, CallProgress progress, Duration maxWait) {
+    private void takePermit(String key, ErrorContext context, CallProgress progress, Duration maxWait, int attempt,
+                            CallTrace trace) {
         try {
-            gates.apply(key).acquire(maxWait);
+            QuotaGate gate = gates.apply(key);
+            lastGate.set(gate);
+            Duration waited = gate.acquire(maxWait);
+            trace.permitGranted(attempt, waited);
         } catch (RateLimitWaitExceededException e) {
+            trace.permitRefused(attempt, PermitRefusal.WAIT_EXCEEDED);
             throw new AttemptFailure(new RateLimitWaitExceededException("No request permit within " + maxWait
                     + " under the quota plan " + settings.quota().name() + "; "
                     + CallProgress.sentence(progress.outcome()), context, e.waitNeeded()), Optional.empty());
         } catch (QuotaExhaustedException e) {
+            trace.permitRefused(attempt, PermitRefusal.DAILY_CAP);
             throw new AttemptFailure(new QuotaExhaustedException("The plan's daily quota is spent; "
                     + CallProgress.sentence(progress.outcome()), context, e.resetsAt().orElse(null)), Optional.empty());
         }
@@ -248,7 +361,10 @@ final class CallChain {
 
     /** A transport failure as the ports' exception, stamped with the call's outcome, and the retry it allows. */
     private AttemptFailure failed(Call<?> call, ErrorContext context, Budget budget, int attempt,
-                                  io.nekorekten4j.http.TransportException e) {
+                                  io.nekorekten4j.http.TransportException e, CallTrace trace) {
+        if (e.kind() != io.nekorekten4j.http.TransportException.Kind.NOT_SENT) {
+            trace.mayHaveReached();
+        }
         NekorektenException failure;
         Outcome outcome;
         switch (e.kind()) {
@@ -280,9 +396,10 @@ final class CallChain {
     }
 
     /** Reads an answer inside the exchange: a 2xx through the call's reader, anything else as an error. */
-    private <T> T handle(Call<T> call, TransportResponse response, ErrorContext context, Redactor redactor)
-            throws IOException {
+    private <T> T handle(Call<T> call, TransportResponse response, ErrorContext context, Redactor redactor,
+                         CallTrace trace) throws IOException {
         int status = response.status();
+        trace.answered(status);
         BodyCapture body = new BodyCapture(response.body());
         ErrorContext withStatus = context.withStatus(status);
         Optional<String> retryAfter = response.header("Retry-After");
@@ -323,13 +440,24 @@ final class CallChain {
         }
     }
 
-    private static Map<String, String> headers(String key, Call<?> call) {
-        Map<String, String> headers = new HashMap<>(6);
+    private static Map<String, String> headers(String key, Call<?> call, int attempt, CallTrace trace) {
+        Map<String, String> headers = new HashMap<>(8);
         headers.put(API_KEY_HEADER, key);
         headers.put("User-Agent", UserAgent.VALUE);
         headers.put("Accept", "application/json");
         if (call.body().orElse(null) instanceof RequestBody.Json) {
             headers.put("Content-Type", "application/json; charset=UTF-8");
+        }
+        Map<String, String> extra = trace.requestHeaders(attempt);
+        if (!extra.isEmpty()) {
+            // A listener's header (trace context, when the user opted in) never replaces one of ours.
+            Set<String> ours = new HashSet<>();
+            headers.keySet().forEach(name -> ours.add(name.toLowerCase(Locale.ROOT)));
+            extra.forEach((name, value) -> {
+                if (!ours.contains(name.toLowerCase(Locale.ROOT))) {
+                    headers.put(name, value);
+                }
+            });
         }
         return headers;
     }

@@ -70,6 +70,9 @@ import java.util.regex.Pattern;
  *       10,000 searches, single-flight and subset answers on</td>
  *       <td>{@link CacheOptions#disabled()} for none; what is cached, shared, derived and invalidated
  *       is specified exactly in {@link CacheOptions}</td></tr>
+ *   <tr><td>{@code listener}</td><td>none</td><td>a {@link NekorektenListener} of calls, quota
+ *       permits, 429s, cache results and circuit state — the seam for metrics and tracing
+ *       ({@code nekorekten4j-micrometer}); may be added several times</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>the time source of timeouts,
  *       the quota gate, the circuit breaker and the cache's TTLs</td></tr>
  * </table>
@@ -81,8 +84,8 @@ import java.util.regex.Pattern;
  *   <li>Arguments are validated before any request: {@code null} gives a
  *       {@link NullPointerException} naming it; an upload of no file or of more than
  *       10 files a {@link ValidationException}.</li>
- *   <li>Each call runs <em>validation → cache → single-flight → circuit breaker → retry → quota gate →
- *       transport</em>. Searches and cities use the cache and single-flight; uploads never do.</li>
+ *   <li>Each call runs <em>validation → observation → cache → single-flight → circuit breaker → retry →
+ *       quota gate → transport</em>. Searches and cities use the cache and single-flight; uploads never do.</li>
  *   <li>Only answers are cached, never failures. Concurrent identical searches share one request
  *       and one quota permit; its failure reaches every waiter and is not cached.</li>
  *   <li>A search whose filters are a subset of a cached, complete {@code ONE_OF} search is answered
@@ -114,6 +117,7 @@ public final class NekorektenHttp implements Nekorekten {
     private final JsonCodec json;
     private final WireMapper wire;
     private final CallChain chain;
+    private final ClientState state;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NekorektenHttp(Builder b, URI baseUri, Supplier<String> apiKey, Function<String, QuotaGate> gates) {
@@ -124,7 +128,8 @@ public final class NekorektenHttp implements Nekorekten {
         this.json = new JsonCodec();
         this.wire = new WireMapper(json, baseUri);
         this.transport = b.transport != null ? b.transport : ApacheTransport.builder().build();
-        this.chain = new CallChain(transport, settings, apiKey, gates, wire);
+        this.chain = new CallChain(transport, settings, apiKey, gates, wire, new Listeners(b.listeners, b.clock));
+        this.state = chain.state(baseUri);
     }
 
     /** A new builder. */
@@ -229,6 +234,14 @@ public final class NekorektenHttp implements Nekorekten {
                 wire::cities));
     }
 
+    /**
+     * What this client knows now — circuit state and the local view of the key's quota — read
+     * without a request and without spending quota (for gauges and health checks).
+     */
+    public ClientState state() {
+        return state;
+    }
+
     /** Closes the transport (also one supplied to the builder). Idempotent. */
     @Override
     public void close() {
@@ -293,6 +306,7 @@ public final class NekorektenHttp implements Nekorekten {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private CacheOptions cache = CacheOptions.defaults();
+        private final List<NekorektenListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -393,6 +407,16 @@ public final class NekorektenHttp implements Nekorekten {
             return this;
         }
 
+        /**
+         * Adds a listener of the client's calls, quota permits, 429s, cache results and circuit
+         * state (e.g. the {@code nekorekten4j-micrometer} module's). Call it again to add more;
+         * they are called in the order added. Default: none.
+         */
+        public Builder listener(NekorektenListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** The time source (default {@link Clock#systemUTC()}). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -435,9 +459,11 @@ public final class NekorektenHttp implements Nekorekten {
             }
             Supplier<String> keys;
             Function<String, QuotaGate> gates;
+            QuotaGate fixedGate = null;
             if (apiKey != null) {
                 String key = apiKey;
                 QuotaGate gate = QuotaGate.shared(key, quota, clock, sleeper);
+                fixedGate = gate;
                 keys = () -> key;
                 gates = k -> gate;
             } else {
@@ -448,7 +474,12 @@ public final class NekorektenHttp implements Nekorekten {
                 keys = () -> checkedKey(supplier.get());
                 gates = k -> QuotaGate.shared(k, plan, time, sleep);
             }
-            return new NekorektenHttp(this, base, keys, gates);
+            NekorektenHttp client = new NekorektenHttp(this, base, keys, gates);
+            if (fixedGate != null) {
+                client.chain.knownGate(fixedGate);
+            }
+            client.chain.listeners().clientBuilt(client.state);
+            return client;
         }
 
         private static String checkedKey(String key) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -132,18 +133,21 @@ final class QuotaGate {
      * the permit is granted.
      *
      * @param maxWait the longest the caller will wait
+     * @return how long the caller was made to wait: the sleeps planned for it, {@link Duration#ZERO}
+     *         when the permit was free (never the time spent taking the lock or reading the clock)
      * @throws QuotaExhaustedException        at once, when the daily cap is spent; nothing is recorded
      * @throws RateLimitWaitExceededException at once, when the next permit is further away than
      *                                        {@code maxWait} (with the wait needed), or when the
      *                                        thread is interrupted while waiting (its interrupt flag
      *                                        is set again); nothing is recorded
      */
-    void acquire(Duration maxWait) {
+    Duration acquire(Duration maxWait) {
         Objects.requireNonNull(maxWait, "maxWait");
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
         }
         Instant start = clock.instant();
+        Duration waited = Duration.ZERO;
         while (true) {
             Instant now;
             Instant slot;
@@ -155,10 +159,11 @@ final class QuotaGate {
                 lock.unlock();
             }
             if (!slot.isAfter(now)) {
-                return;
+                return waited;
             }
             try {
                 sleeper.sleep(Duration.between(now, slot));
+                waited = waited.plus(Duration.between(now, slot));
             } catch (InterruptedException e) {
                 cancel(slot);
                 Thread.currentThread().interrupt();
@@ -170,7 +175,7 @@ final class QuotaGate {
                 throw e;
             }
             if (stillValid(slot)) {
-                return;
+                return waited;
             }
         }
     }
@@ -232,6 +237,41 @@ final class QuotaGate {
         }
     }
 
+    /**
+     * What this gate would still admit now: permits in the current window (none while a 429's pause
+     * lasts) and, with a daily cap, requests left under it (the stricter of the Sofia day and the
+     * rolling 24 hours). Reads only local state.
+     */
+    RemainingQuota remaining() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            prune(now);
+            boolean paused = penaltyUntil.isAfter(now);
+            int leftNow = paused ? 0 : Math.max(0, permits - recent.size());
+            OptionalInt leftToday = OptionalInt.empty();
+            if (perDay.isPresent()) {
+                Instant dayStart = dayStart(now);
+                Instant rollingStart = now.minus(ROLLING_DAY);
+                int inDay = 0;
+                int inRolling = 0;
+                for (Instant sent : daily) {
+                    if (!sent.isBefore(dayStart)) {
+                        inDay++;
+                    }
+                    if (sent.isAfter(rollingStart)) {
+                        inRolling++;
+                    }
+                }
+                leftToday = OptionalInt.of(Math.max(0, perDay.getAsInt() - Math.max(inDay, inRolling)));
+            }
+            return new RemainingQuota(permits, leftNow, perDay, leftToday,
+                    paused ? Optional.of(penaltyUntil) : Optional.empty());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The clock this gate reads. */
     Clock clock() {
         return clock;
@@ -271,7 +311,9 @@ final class QuotaGate {
             }
         }
         Duration wait = Duration.between(now, slot);
-        if (wait.compareTo(budget) > 0) {
+        // The budget can be a hair below zero when the clock moved between the caller's two readings
+        // (a zero permit wait on a real clock): a permit free now is still granted.
+        if (wait.compareTo(budget.isNegative() ? Duration.ZERO : budget) > 0) {
             throw new RateLimitWaitExceededException("the next request permit is " + wait
                     + " away, longer than the permit-wait timeout allows; nothing was sent",
                     ErrorContext.none(), wait);

@@ -51,6 +51,65 @@ class QuotaGateTest {
     }
 
     @Test
+    void aFreePermitIsGrantedWithoutWaitingEvenWhenTheClockMovesBetweenItsReadings() {
+        // A real clock moves between the gate's readings: a zero permit wait must still admit a free permit.
+        Clock ticking = new Clock() {
+            private Instant now = T0;
+
+            @Override
+            public synchronized Instant instant() {
+                now = now.plusNanos(1_000);
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("one zone");
+            }
+        };
+        QuotaGate gate = QuotaGate.create(2, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, ticking,
+                sleeper);
+
+        assertThat(gate.acquire(NO_WAIT)).isEqualTo(Duration.ZERO);
+        assertThat(gate.acquire(NO_WAIT)).isEqualTo(Duration.ZERO);
+        catchThrowableOfType(RateLimitWaitExceededException.class, () -> gate.acquire(NO_WAIT));
+    }
+
+    @Test
+    void acquireReturnsTheWaitItImposedAndZeroForAFreePermit() {
+        QuotaGate gate = perMinute(1);
+
+        assertThat(gate.acquire(LONG_WAIT)).isEqualTo(Duration.ZERO);
+        clock.advance(Duration.ofSeconds(21));
+
+        assertThat(gate.acquire(LONG_WAIT)).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void theRemainingQuotaIsTheLocalViewOfTheWindowAndTheDay() {
+        QuotaGate gate = QuotaGate.create(3, QuotaGate.MINUTE, OptionalInt.of(5), QuotaGate.PLAN_MARGIN, clock,
+                sleeper);
+        burst(gate, 2);
+
+        RemainingQuota left = gate.remaining();
+
+        assertThat(left.leftThisMinute()).isEqualTo(1);
+        assertThat(left.leftToday()).isEqualTo(OptionalInt.of(3));
+        assertThat(left.pausedUntil()).isEmpty();
+        gate.penalise(Duration.ofSeconds(30));
+        assertThat(gate.remaining().leftThisMinute()).isZero();
+        assertThat(gate.remaining().pausedUntil()).contains(T0.plusSeconds(30));
+        clock.advance(MINUTE_AND_MARGIN);
+        assertThat(gate.remaining().leftThisMinute()).isEqualTo(3);
+        assertThat(gate.remaining().leftToday()).isEqualTo(OptionalInt.of(3));
+    }
+
+    @Test
     void thePermitAfterABurstWaitsExactlyUntilTheOldestSendLeavesTheWindowAndMargin() {
         QuotaGate gate = perMinute(5);
         burst(gate, 5);
