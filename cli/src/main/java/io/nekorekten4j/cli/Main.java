@@ -29,7 +29,8 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-        int code = NekorektenCli.run(args, System.getenv(), out, err);
+        // System.console() is there only when a person is at a terminal: a bar then, log lines in cron or a pipe.
+        int code = NekorektenCli.run(args, System.getenv(), System.console() != null, out, err);
         System.exit(code);
     }
 }

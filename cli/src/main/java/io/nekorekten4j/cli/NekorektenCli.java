@@ -38,8 +38,23 @@ final class NekorektenCli {
      * @return the exit code
      */
     static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        return run(args, env, false, out, err);
+    }
+
+    /**
+     * Runs {@code args}.
+     *
+     * @param args     the arguments, as {@code main} gets them
+     * @param env      the environment ({@code NEKOREKTEN_API_KEY})
+     * @param terminal whether a person is at a terminal ({@code System.console()}): progress bars
+     *                 instead of log lines
+     * @param out      where results go
+     * @param err      where notes, progress and errors go
+     * @return the exit code
+     */
+    static int run(String[] args, Map<String, String> env, boolean terminal, PrintWriter out, PrintWriter err) {
         Objects.requireNonNull(args, "args");
-        CommandLine cli = commandLine(env, out, err);
+        CommandLine cli = commandLine(env, terminal, out, err);
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -47,8 +62,8 @@ final class NekorektenCli {
     }
 
     /** The configured command line. */
-    static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new RootCommand(env));
+    static CommandLine commandLine(Map<String, String> env, boolean terminal, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RootCommand(env, terminal));
         cli.setOut(Objects.requireNonNull(out, "out"));
         cli.setErr(Objects.requireNonNull(err, "err"));
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {

@@ -1,67 +1,59 @@
 package io.nekorekten4j.cli;
 
-import io.nekorekten4j.ports.screening.ScreeningListener;
-import io.nekorekten4j.ports.screening.ScreeningProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The progress of a CSV screening on stderr, redrawn in place after each request:
- * {@code [##########----------]  6/12 buyers, 6 requests, ETA 1 min}. The ETA is the screening's,
- * computed from the quota plan. The last update ends the line.
+ * The progress of a CSV screening for a person at a terminal: one line on stderr, redrawn in place
+ * after each row: {@code [##########----------] 6/12 rows, 6 requests, 2 found, ETA 1 min}. The
+ * ETA is the quota plan's. Only for a terminal: in a log, carriage returns make one endless line
+ * ({@link ProgressLog} is for logs).
  */
-final class ProgressBar implements ScreeningListener {
+final class ProgressBar implements BatchProgress {
 
     private static final int WIDTH = 20;
 
     private final PrintWriter err;
-    private final boolean draw;
     private int lastLength;
-    private Optional<ScreeningProgress> last = Optional.empty();
 
-    /**
-     * @param err  where the bar is drawn
-     * @param draw whether to draw it; when not, the bar only keeps the last progress
-     */
-    ProgressBar(PrintWriter err, boolean draw) {
+    /** @param err where the bar is drawn */
+    ProgressBar(PrintWriter err) {
         this.err = Objects.requireNonNull(err, "err");
-        this.draw = draw;
     }
 
-    /** Redraws the bar. */
     @Override
-    public void onProgress(ScreeningProgress progress) {
-        last = Optional.of(progress);
-        if (!draw) {
-            return;
-        }
-        String line = render(progress);
+    public void update(BatchStatus status) {
+        String line = render(status);
         // Spaces rub out the rest of a longer previous line.
         err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         lastLength = line.length();
-        if (progress.isComplete()) {
-            err.println();
-        }
         err.flush();
     }
 
-    /** The last progress seen. */
-    Optional<ScreeningProgress> last() {
-        return last;
+    @Override
+    public void end(BatchStatus status) {
+        update(status);
+        err.println();
+        err.flush();
     }
 
     /** One line of progress. */
-    static String render(ScreeningProgress p) {
-        int filled = p.total() == 0 ? WIDTH : (int) ((long) p.done() * WIDTH / p.total());
-        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-                + p.done() + "/" + p.total() + (p.total() == 1 ? " buyer, " : " buyers, ")
-                + p.requestsSent() + (p.requestsSent() == 1 ? " request, " : " requests, ")
-                + eta(p);
+    static String render(BatchStatus p) {
+        int filled = p.total() == 0 ? WIDTH : (int) ((long) Math.min(p.done(), p.total()) * WIDTH / p.total());
+        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + counts(p) + ", " + eta(p);
     }
 
-    private static String eta(ScreeningProgress p) {
+    /** {@code 6/12 rows, 6 requests, 2 found} and, when there are any, not checked and invalid. */
+    static String counts(BatchStatus p) {
+        return p.done() + "/" + p.total() + (p.total() == 1 ? " row, " : " rows, ")
+                + p.requests() + (p.requests() == 1 ? " request, " : " requests, ") + p.found() + " found"
+                + (p.notChecked() > 0 ? ", " + p.notChecked() + " not checked" : "")
+                + (p.invalid() > 0 ? ", " + p.invalid() + " invalid" : "");
+    }
+
+    /** {@code ETA 2 min}, {@code done}, or that the daily quota is too small. */
+    static String eta(BatchStatus p) {
         if (p.isComplete()) {
             return "done";
         }

@@ -86,10 +86,20 @@ final class RootCommand implements Callable<Integer> {
     private boolean debug;
 
     private final Map<String, String> env;
+    private final boolean terminal;
 
-    /** @param env the environment: where {@code NEKOREKTEN_API_KEY} is looked up */
-    RootCommand(Map<String, String> env) {
+    /**
+     * @param env      the environment: where {@code NEKOREKTEN_API_KEY} is looked up
+     * @param terminal whether a person is at a terminal (progress bars) rather than a log
+     */
+    RootCommand(Map<String, String> env, boolean terminal) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.terminal = terminal;
+    }
+
+    /** Whether a person is at a terminal: progress is drawn as a bar, not logged as lines. */
+    boolean terminal() {
+        return terminal;
     }
 
     /** Without a subcommand there is nothing to do: a usage error. */

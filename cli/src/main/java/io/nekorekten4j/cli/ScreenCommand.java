@@ -1,34 +1,25 @@
 package io.nekorekten4j.cli;
 
-import io.nekorekten4j.domain.MatchCertainty;
-import io.nekorekten4j.domain.SearchField;
-import io.nekorekten4j.domain.SearchHit;
-import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.screening.Buyer;
 import io.nekorekten4j.ports.screening.Screening;
-import io.nekorekten4j.ports.screening.ScreeningProgress;
 import io.nekorekten4j.ports.screening.ScreeningResult;
 import io.nekorekten4j.ports.screening.Verdict;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,16 +38,18 @@ import picocli.CommandLine.Spec;
                     + "a false \"clean\") - and the reports, each marked with what it matched: CERTAIN, or "
                     + "COMPATIBLE_WITH_MASK for the names and e-mails the service masks.",
             "",
-            "With --csv FILE, screens every buyer of a CSV file (UTF-8; columns found by their header: "
-                    + "phone, email, name, site; other columns ignored): one request per distinct buyer, a "
-                    + "progress bar with an ETA from the quota on stderr, results as CSV (to --out FILE or "
-                    + "stdout) or JSON (--json), and a summary on stderr. A buyer not checked makes the exit "
-                    + "code that of its failure.",
+            "With --csv FILE, screens every row of a CSV file: UTF-8 (with or without a byte-order mark) "
+                    + "or Windows-1251, detected (or --encoding); separated by ; , or tab, detected (or --separator); "
+                    + "the buyer read from the columns whose header says phone/телефон, email/имейл, name/име "
+                    + "(and last name/фамилия), site/сайт. Each row is written as soon as it is decided - every input "
+                    + "column in its order, then line, verdict (FOUND, NOT_FOUND, NOT_CHECKED, INVALID), reports, "
+                    + "matched, report_ids, reason - as CSV to --out FILE or stdout, or as JSON Lines (--json). "
+                    + "A bad row is written INVALID and named on stderr by its line; the run goes on. Ctrl-C keeps "
+                    + "what is written and prints a summary; --resume continues --out FILE, keeping the rows "
+                    + "decided and asking NOT_CHECKED ones again. Progress: a bar when stderr is a terminal, else a "
+                    + "log line every 100 rows or 30 s; --quiet for none.",
             ""})
 final class ScreenCommand implements Callable<Integer> {
-
-    private static final List<String> RESULT_COLUMNS = List.of(
-            "line", "phone", "email", "name", "site", "verdict", "reports", "matched", "report_ids", "reason");
 
     @Spec
     private CommandSpec spec;
@@ -73,13 +66,25 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "URL", description = "The buyer's web site or Facebook address.")
     private String site;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Screen every buyer of this CSV file instead.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Screen every row of this CSV file instead.")
     private Path csv;
 
     @Option(names = "--out", paramLabel = "FILE", description = "With --csv: write the results to FILE instead of stdout.")
     private Path outFile;
 
-    @Option(names = "--no-progress", description = "With --csv: no progress bar on stderr.")
+    @Option(names = "--resume", description = "With --csv and --out: continue the results in --out FILE of an "
+            + "interrupted run: rows FOUND or NOT_FOUND are kept without a request, the others screened.")
+    private boolean resume;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", converter = EncodingConverter.class,
+            description = "With --csv: the file's encoding, e.g. utf-8 or windows-1251 (default: detected).")
+    private Charset encoding;
+
+    @Option(names = "--separator", paramLabel = "CHAR", converter = SeparatorConverter.class,
+            description = "With --csv: the separator: ';', ',' or tab (default: detected from the header line).")
+    private Character separator;
+
+    @Option(names = "--no-progress", description = "With --csv: no progress on stderr (the summary stays).")
     private boolean noProgress;
 
     @Option(names = "--fail-on-match", description = "Exit with 1 when any buyer is FOUND (for shell pipelines).")
@@ -92,8 +97,19 @@ final class ScreenCommand implements Callable<Integer> {
         if (csv != null && single) {
             throw new UsageException("give either --csv FILE or the buyer's --phone/--email/--name/--site, not both");
         }
-        if (outFile != null && csv == null) {
-            throw new UsageException("--out needs --csv");
+        if (csv == null) {
+            for (Map.Entry<String, Boolean> option : Map.of("--out", outFile != null, "--resume", resume,
+                    "--encoding", encoding != null, "--separator", separator != null).entrySet()) {
+                if (option.getValue()) {
+                    throw new UsageException(option.getKey() + " needs --csv");
+                }
+            }
+        }
+        if (resume && outFile == null) {
+            throw new UsageException("--resume needs --out FILE: it continues the results in that file");
+        }
+        if (resume && RootCommand.of(spec).options().json()) {
+            throw new UsageException("--resume continues a CSV results file: leave out --json");
         }
         return csv != null ? screenFile() : screenOne();
     }
@@ -123,98 +139,30 @@ final class ScreenCommand implements Callable<Integer> {
     }
 
     private int screenFile() {
-        List<BuyerCsv.Entry> entries = BuyerCsv.buyers(readCsv(csv));
         RootCommand root = RootCommand.of(spec);
+        GlobalOptions options = root.options();
+        CsvScreening.Request request = new CsvScreening.Request(csv, Optional.ofNullable(outFile), resume,
+                options.json(), Optional.ofNullable(encoding), Optional.ofNullable(separator), failOnMatch, options.quiet());
+        CsvScreening.check(request); // a missing file or a header without buyer columns: before connecting
         PrintWriter err = spec.commandLine().getErr();
-        List<ScreeningResult> results;
-        ProgressBar progress = new ProgressBar(err, !noProgress);
-        boolean demo;
         try (ApiConnection connection = root.connect(err)) {
-            demo = connection.embedded();
-            List<Buyer> buyers = entries.stream().map(BuyerCsv.Entry::buyer).toList();
-            results = screening(connection).screenAll(buyers, progress);
+            return new CsvScreening(request, connection, spec.commandLine().getOut(), err, progress(options, err),
+                    CsvScreening.ExitHooks.jvm()).run();
         }
-        Summary summary = Summary.of(results, progress.last().map(ScreeningProgress::requestsSent).orElse(0));
-        if (outFile != null) {
-            try (PrintWriter file = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(outFile), StandardCharsets.UTF_8))) {
-                writeResults(entries, results, summary, root.options().json(), demo, file);
-                if (file.checkError()) {
-                    throw new UsageException("cannot write " + outFile);
-                }
-            } catch (IOException unwritable) {
-                throw new UsageException("cannot write " + outFile + ": " + unwritable.getClass().getSimpleName());
-            }
-        } else {
-            writeResults(entries, results, summary, root.options().json(), demo, spec.commandLine().getOut());
+    }
+
+    private BatchProgress progress(GlobalOptions options, PrintWriter err) {
+        if (options.quiet() || noProgress) {
+            return BatchProgress.none();
         }
-        err.println(summary.line() + (outFile == null ? "" : " Results in " + outFile + "."));
-        Optional<NekorektenException> failure = results.stream().flatMap(r -> r.failure().stream()).findFirst();
-        if (failure.isPresent()) {
-            err.println(ErrorMessages.of(failure.get()).replaceFirst("^error: ",
-                    "error: " + summary.notChecked() + " not checked: "));
-            return ExitCode.of(failure.get());
-        }
-        return failOnMatch && summary.found() > 0 ? ExitCode.FOUND : ExitCode.OK;
+        return RootCommand.of(spec).terminal() ? new ProgressBar(err)
+                : new ProgressLog(err, Clock.systemUTC(), ProgressLog.EVERY_ROWS, ProgressLog.EVERY);
     }
 
     private static Screening screening(ApiConnection connection) {
         // The embedded fake answers at once: an ETA from a real plan's pace would be fiction.
         QuotaPlan pace = connection.embedded() ? QuotaPlan.perMinute(Integer.MAX_VALUE) : connection.plan();
         return Screening.of(connection.api(), pace);
-    }
-
-    private static List<CsvReader.Row> readCsv(Path file) {
-        try {
-            return CsvReader.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException missing) {
-            throw new UsageException("cannot read " + file + ": no such file");
-        } catch (CharacterCodingException notUtf8) {
-            throw new UsageException("cannot read " + file + ": it is not UTF-8 text (save the CSV as UTF-8)");
-        } catch (IOException unreadable) {
-            throw new UsageException("cannot read " + file + ": " + unreadable.getClass().getSimpleName());
-        }
-    }
-
-    private static void writeResults(List<BuyerCsv.Entry> entries, List<ScreeningResult> results, Summary summary,
-                                     boolean json, boolean demo, PrintWriter out) {
-        if (json) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
-            for (int i = 0; i < entries.size(); i++) {
-                array.add(json(results.get(i), Optional.of(entries.get(i).line())));
-            }
-            JsonOutput.write(Json.createObjectBuilder().add("summary", summary.json()).add("results", array).build(), demo, out);
-            return;
-        }
-        if (demo) {
-            out.print("# " + Demo.NOTICE + "\r\n");
-        }
-        CsvWriter csvOut = new CsvWriter(out);
-        csvOut.write(RESULT_COLUMNS);
-        for (int i = 0; i < entries.size(); i++) {
-            BuyerCsv.Entry entry = entries.get(i);
-            ScreeningResult r = results.get(i);
-            List<String> row = new ArrayList<>();
-            row.add(Integer.toString(entry.line()));
-            BuyerCsv.COLUMNS.forEach(c -> row.add(entry.values().getOrDefault(c, "")));
-            row.add(r.verdict().name());
-            row.add(Long.toString(r.totalCount()));
-            row.add(matchedSummary(r.hits()));
-            row.add(r.hits().stream().map(h -> h.report().id().value()).collect(Collectors.joining(" ")));
-            row.add(r.notCheckedReason().map(ErrorMessages::oneLine).orElse(""));
-            csvOut.write(row);
-        }
-        out.flush();
-    }
-
-    /** For each field any hit matched, the surest certainty: {@code phone: CERTAIN; email: COMPATIBLE_WITH_MASK}. */
-    static String matchedSummary(List<SearchHit> hits) {
-        Map<SearchField, MatchCertainty> best = new EnumMap<>(SearchField.class);
-        for (SearchHit hit : hits) {
-            hit.matchedBy().forEach((field, certainty) -> best.merge(field, certainty,
-                    (a, b) -> a == MatchCertainty.CERTAIN || b == MatchCertainty.CERTAIN ? MatchCertainty.CERTAIN : a));
-        }
-        return best.entrySet().stream().map(e -> ReportViews.fieldName(e.getKey()) + ": " + e.getValue())
-                .collect(Collectors.joining("; "));
     }
 
     private static void printHuman(ScreeningResult result, PrintWriter out) {
@@ -263,35 +211,33 @@ final class ScreenCommand implements Callable<Integer> {
         return o.add("reports", reports).build();
     }
 
-    /**
-     * The counts of a run.
-     *
-     * @param buyers     buyers in the file
-     * @param requests   search requests sent
-     * @param found      buyers FOUND
-     * @param notFound   buyers NOT FOUND
-     * @param notChecked buyers NOT CHECKED
-     */
-    record Summary(int buyers, int requests, int found, int notFound, int notChecked) {
-
-        /** The counts of {@code results}. */
-        static Summary of(List<ScreeningResult> results, int requests) {
-            Map<Verdict, Long> counts = results.stream().collect(Collectors.groupingBy(ScreeningResult::verdict, Collectors.counting()));
-            return new Summary(results.size(), requests, counts.getOrDefault(Verdict.FOUND, 0L).intValue(),
-                    counts.getOrDefault(Verdict.NOT_FOUND, 0L).intValue(), counts.getOrDefault(Verdict.NOT_CHECKED, 0L).intValue());
+    /** Converts {@code --encoding} values: any charset the JVM knows. */
+    static final class EncodingConverter implements CommandLine.ITypeConverter<Charset> {
+        /** The charset named {@code value}. */
+        @Override
+        public Charset convert(String value) {
+            try {
+                return Charset.forName(value.strip());
+            } catch (IllegalArgumentException unknown) {
+                throw new CommandLine.TypeConversionException("unknown encoding '" + value
+                        + "': e.g. utf-8 or windows-1251");
+            }
         }
+    }
 
-        /** {@code Screened 12 buyers with 10 requests: 3 found, 8 not found, 1 not checked.} */
-        String line() {
-            return "Screened " + buyers + (buyers == 1 ? " buyer" : " buyers") + " with " + requests
-                    + (requests == 1 ? " request" : " requests") + ": " + found + " found, " + notFound
-                    + " not found, " + notChecked + " not checked.";
-        }
-
-        /** The counts as JSON. */
-        JsonObject json() {
-            return Json.createObjectBuilder().add("buyers", buyers).add("requests", requests).add("found", found)
-                    .add("notFound", notFound).add("notChecked", notChecked).build();
+    /** Converts {@code --separator} values: one character, or {@code tab}. */
+    static final class SeparatorConverter implements CommandLine.ITypeConverter<Character> {
+        /** The separator {@code value} names. */
+        @Override
+        public Character convert(String value) {
+            if (value.equalsIgnoreCase("tab") || value.equals("\\t") || value.equals("\t")) {
+                return '\t';
+            }
+            if (value.length() != 1 || value.equals("\"") || value.equals("\n") || value.equals("\r")) {
+                throw new CommandLine.TypeConversionException("expected one character such as ';' or ',', or tab, got '"
+                        + value + "'");
+            }
+            return value.charAt(0);
         }
     }
 }

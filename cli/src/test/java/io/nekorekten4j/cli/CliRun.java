@@ -13,11 +13,16 @@ import java.util.Map;
  */
 record CliRun(int exitCode, String out, String err) {
 
-    /** Runs {@code args} with the environment {@code env} and captured streams. */
+    /** Runs {@code args} with the environment {@code env} and captured streams (not a terminal). */
     static CliRun run(Map<String, String> env, String... args) {
+        return run(env, false, args);
+    }
+
+    /** Runs {@code args} with the environment {@code env}, captured streams, as on a terminal or not. */
+    static CliRun run(Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = NekorektenCli.run(args, env, new PrintWriter(out), new PrintWriter(err));
+        int code = NekorektenCli.run(args, env, terminal, new PrintWriter(out), new PrintWriter(err));
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -208,9 +208,10 @@ class FakeServerCliTest {
         Path csv = Files.writeString(dir.resolve("buyers.csv"), ScreenCsvCliTest.BUYERS, StandardCharsets.UTF_8);
         CliRun run = run("--plan", "business", "screen", "--csv", csv.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("[####################] 4/4 buyers, 3 requests, done")
-                .contains("Screened 4 buyers with 3 requests: 3 found, 1 not found, 0 not checked.");
-        assertThat(CsvReader.parse(run.out())).hasSize(5);
+        assertThat(run.err()).contains("progress: 4/4 rows, 3 requests, 3 found, done")
+                .contains("Screened 4 rows with 3 requests: 3 found, 1 not found, 0 not checked, 0 invalid.");
+        assertThat(run.out()).doesNotContain("DEMO");
+        assertThat(CsvText.records(run.out())).hasSize(5);
     }
 
     @Test
@@ -219,11 +220,69 @@ class FakeServerCliTest {
         fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE); // every attempt for the first buyer
         CliRun run = run("screen", "--csv", csv.toString());
         assertThat(run.exitCode()).isEqualTo(6);
-        List<CsvReader.Row> rows = CsvReader.parse(run.out());
-        assertThat(rows.get(1).fields().get(5)).isEqualTo("NOT_CHECKED");
-        assertThat(rows.get(1).fields().get(9)).startsWith("SERVICE_UNAVAILABLE: ");
-        assertThat(rows.get(2).fields().get(5)).isEqualTo("NOT_FOUND");
-        assertThat(run.err()).contains("Screened 2 buyers with 2 requests: 0 found, 1 not found, 1 not checked.")
+        List<List<String>> rows = CsvText.records(run.out());
+        assertThat(CsvText.column(rows, "verdict")).containsExactly("NOT_CHECKED", "NOT_FOUND");
+        assertThat(CsvText.column(rows, "reason").get(0)).startsWith("SERVICE_UNAVAILABLE: ");
+        assertThat(run.err()).contains("Screened 2 rows with 2 requests: 0 found, 1 not found, 1 not checked, 0 invalid.")
                 .contains("error: 1 not checked: ");
+    }
+
+    @Test
+    void notCheckedWinsOverInvalidInTheExitCode() throws IOException {
+        Path csv = Files.writeString(dir.resolve("buyers.csv"), "phone\n0888123456\n12\n", StandardCharsets.UTF_8);
+        fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(run("screen", "--csv", csv.toString()).exitCode()).isEqualTo(6);
+    }
+
+    @Test
+    void aSpentDailyQuotaLeavesTheRestNotCheckedWithoutRequestsAndResumeAsksOnlyThose() throws IOException {
+        Path csv = Files.writeString(dir.resolve("orders.csv"), "order;телефон\n"
+                + "1;0888123456\n2;0877000000\n3;0877000001\n4;0888123456\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("results.csv");
+        fake.failNext(1, ErrorCode.SERVICE_UNAVAILABLE); // a transient failure, retried: row 1 is still decided
+        run("screen", "--csv", csv.toString(), "--out", out.toString());
+        // Second run: row 2 is refused for a spent quota; rows 3 and 4 are not asked.
+        fake.failNext(1, ErrorCode.QUOTA_EXHAUSTED);
+        CliRun first = CliRun.run(Map.of(ApiConnection.KEY_VARIABLE, key + "-2"), "--base-uri", server.uri().toString(),
+                "screen", "--csv", csv.toString(), "--out", out.toString(), "--resume");
+        assertThat(first.exitCode()).as(first.err()).isZero(); // everything was decided by the first run
+        Files.delete(out);
+        int before = fake.calls().size();
+        CliRun spent = CliRun.run(Map.of(ApiConnection.KEY_VARIABLE, key + "-3"), "--base-uri", server.uri().toString(),
+                "screen", "--csv", csv.toString(), "--out", out.toString());
+        assertThat(spent.exitCode()).as(spent.err()).isEqualTo(5);
+        assertThat(fake.calls()).hasSize(before + 1); // the refused call, and nothing after it
+        List<List<String>> rows = CsvText.records(Files.readString(out), ';');
+        assertThat(CsvText.column(rows, "verdict")).containsExactly("NOT_CHECKED", "NOT_CHECKED", "NOT_CHECKED", "NOT_CHECKED");
+        assertThat(CsvText.column(rows, "reason")).allSatisfy(r -> assertThat(r).startsWith("QUOTA_EXHAUSTED: "));
+        assertThat(spent.err()).contains("error: 4 not checked: ").contains("the quota resets at");
+
+        // The quota is back (another key): --resume asks the three distinct buyers, once each.
+        CliRun resumed = CliRun.run(Map.of(ApiConnection.KEY_VARIABLE, key + "-4"), "--base-uri", server.uri().toString(),
+                "screen", "--csv", csv.toString(), "--out", out.toString(), "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(fake.calls()).hasSize(before + 1 + 3);
+        List<List<String>> done = CsvText.records(Files.readString(out), ';');
+        assertThat(CsvText.column(done, "order")).containsExactly("1", "2", "3", "4");
+        assertThat(CsvText.column(done, "verdict")).containsExactly("FOUND", "NOT_FOUND", "NOT_FOUND", "FOUND");
+
+        // Resumed once more, everything is decided: no request, the file unchanged.
+        String finished = Files.readString(out);
+        CliRun again = CliRun.run(Map.of(ApiConnection.KEY_VARIABLE, key + "-4"), "--base-uri", server.uri().toString(),
+                "screen", "--csv", csv.toString(), "--out", out.toString(), "--resume");
+        assertThat(again.err()).contains("with 0 requests (4 kept from the previous run)");
+        assertThat(Files.readString(out)).isEqualTo(finished);
+        assertThat(fake.calls()).hasSize(before + 1 + 3);
+    }
+
+    @Test
+    void resumeRefusesAResultsFileOfAnotherInput() throws IOException {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "phone\n0888123456\n");
+        Path other = Files.writeString(dir.resolve("b.csv"), "email\nivan@example.bg\n");
+        Path out = dir.resolve("results.csv");
+        assertThat(run("screen", "--csv", csv.toString(), "--out", out.toString()).exitCode()).isZero();
+        CliRun run = run("screen", "--csv", other.toString(), "--out", out.toString(), "--resume");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("was not written for this --csv file");
     }
 }
