@@ -1,0 +1,310 @@
+package io.nekorekten4j.spring.boot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code nekorekten.*} settings of the Spring Boot starter. Only {@code nekorekten.api-key} is
+ * needed for the real service; {@code nekorekten.mode=fake} runs the in-memory fake instead.
+ * {@link #toString()} never shows the key.
+ */
+@ConfigurationProperties(prefix = "nekorekten")
+public class NekorektenProperties {
+
+    /** Which adapter the {@code Nekorekten} bean is. */
+    public enum Mode {
+        /** The real service over HTTP ({@code NekorektenHttp}); needs an API key. */
+        HTTP,
+        /** The in-memory fake ({@code NekorektenFake}): nothing is sent anywhere. For local runs only. */
+        FAKE
+    }
+
+    /** Which wire the HTTP client uses. */
+    public enum TransportKind {
+        /** Apache HttpClient 5 (the default). */
+        APACHE,
+        /** The JDK's java.net.http client. */
+        JDK
+    }
+
+    /** Where the quota's sliding log is kept. */
+    public enum QuotaStoreKind {
+        /** In this JVM: every client of a key in this process shares one gate. */
+        JVM,
+        /** Shared by every instance of the app (needs the quota-redis module and a Redis connection). */
+        REDIS
+    }
+
+    /**
+     * The API key from the nekorekten.com profile page. The Nekorekten bean (HTTP mode) is created
+     * only when it is set. Never logged or shown.
+     */
+    private String apiKey;
+
+    /** The service's base URI; plain http only for loopback addresses. */
+    private URI baseUri = URI.create("https://api.nekorekten.com");
+
+    /** http: the real service; fake: the in-memory fake (loudly logged, never for production). */
+    private Mode mode = Mode.HTTP;
+
+    /** The wire of the HTTP client. */
+    private TransportKind transport = TransportKind.APACHE;
+
+    private final Quota quota = new Quota();
+    private final Timeouts timeouts = new Timeouts();
+    private final Cache cache = new Cache();
+    private final Fake fake = new Fake();
+    private final Observability observability = new Observability();
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public URI getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(URI baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public TransportKind getTransport() {
+        return transport;
+    }
+
+    public void setTransport(TransportKind transport) {
+        this.transport = transport;
+    }
+
+    public Quota getQuota() {
+        return quota;
+    }
+
+    public Timeouts getTimeouts() {
+        return timeouts;
+    }
+
+    public Cache getCache() {
+        return cache;
+    }
+
+    public Fake getFake() {
+        return fake;
+    }
+
+    public Observability getObservability() {
+        return observability;
+    }
+
+    /** The settings, never the key (only whether one is set). */
+    @Override
+    public String toString() {
+        return "NekorektenProperties[mode=" + mode + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "unset" : "set")
+                + ", baseUri=" + baseUri + ", transport=" + transport + ", quota.plan=" + quota.plan
+                + ", quota.store=" + quota.store + "]";
+    }
+
+    /** The key's plan and how long a call may wait for a permit. */
+    public static class Quota {
+
+        /**
+         * The key's plan: Default (10/min), Free (5/min, 30/day), Start (10/min, 100/day), Standard
+         * (20/min, 300/day) or Business (60/min, 1000/day). Ignored when per-minute is set.
+         */
+        private String plan = "Default";
+
+        /** A custom plan's requests per minute (overrides plan). */
+        private Integer perMinute;
+
+        /** A custom plan's requests per day (with per-minute; empty for no daily cap). */
+        private Integer perDay;
+
+        /** The longest a call waits for a quota permit before failing with RateLimitWaitExceededException. */
+        private Duration permitWait = Duration.ofSeconds(30);
+
+        /** Where the quota is kept: jvm (this process) or redis (every instance of the app). */
+        private QuotaStoreKind store = QuotaStoreKind.JVM;
+
+        public String getPlan() {
+            return plan;
+        }
+
+        public void setPlan(String plan) {
+            this.plan = plan;
+        }
+
+        public Integer getPerMinute() {
+            return perMinute;
+        }
+
+        public void setPerMinute(Integer perMinute) {
+            this.perMinute = perMinute;
+        }
+
+        public Integer getPerDay() {
+            return perDay;
+        }
+
+        public void setPerDay(Integer perDay) {
+            this.perDay = perDay;
+        }
+
+        public Duration getPermitWait() {
+            return permitWait;
+        }
+
+        public void setPermitWait(Duration permitWait) {
+            this.permitWait = permitWait;
+        }
+
+        public QuotaStoreKind getStore() {
+            return store;
+        }
+
+        public void setStore(QuotaStoreKind store) {
+            this.store = store;
+        }
+    }
+
+    /** Timeouts of each attempt and of the whole call. */
+    public static class Timeouts {
+
+        /** Per attempt: how long to wait for a connection. */
+        private Duration connect = Duration.ofSeconds(5);
+
+        /** Per attempt: how long to wait between bytes of the answer. */
+        private Duration response = Duration.ofSeconds(15);
+
+        /** The whole call: permit waits, attempts and backoffs. */
+        private Duration call = Duration.ofSeconds(60);
+
+        public Duration getConnect() {
+            return connect;
+        }
+
+        public void setConnect(Duration connect) {
+            this.connect = connect;
+        }
+
+        public Duration getResponse() {
+            return response;
+        }
+
+        public void setResponse(Duration response) {
+            this.response = response;
+        }
+
+        public Duration getCall() {
+            return call;
+        }
+
+        public void setCall(Duration call) {
+            this.call = call;
+        }
+    }
+
+    /** The client's result cache and single-flight. */
+    public static class Cache {
+
+        /** Whether searches and cities are cached and identical concurrent calls shared. */
+        private boolean enabled = true;
+
+        /** How long a search answer is kept. */
+        private Duration searchTtl = Duration.ofMinutes(10);
+
+        /** How long the cities are kept. */
+        private Duration citiesTtl = Duration.ofHours(24);
+
+        /** The most search answers kept. */
+        private long maximumSize = 10_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getSearchTtl() {
+            return searchTtl;
+        }
+
+        public void setSearchTtl(Duration searchTtl) {
+            this.searchTtl = searchTtl;
+        }
+
+        public Duration getCitiesTtl() {
+            return citiesTtl;
+        }
+
+        public void setCitiesTtl(Duration citiesTtl) {
+            this.citiesTtl = citiesTtl;
+        }
+
+        public long getMaximumSize() {
+            return maximumSize;
+        }
+
+        public void setMaximumSize(long maximumSize) {
+            this.maximumSize = maximumSize;
+        }
+    }
+
+    /** The in-memory fake of mode=fake. */
+    public static class Fake {
+
+        /** Whether the fake starts with its twelve invented demo reports. */
+        private boolean demoData;
+
+        public boolean isDemoData() {
+            return demoData;
+        }
+
+        public void setDemoData(boolean demoData) {
+            this.demoData = demoData;
+        }
+    }
+
+    /** Metrics and tracing through Micrometer (when nekorekten4j-micrometer and an ObservationRegistry are present). */
+    public static class Observability {
+
+        /** Whether calls are observed (timers, spans, quota/cache/circuit meters). */
+        private boolean enabled = true;
+
+        /**
+         * Whether the trace context (W3C traceparent) is sent to the service. Off: the service is a
+         * third party and learns nothing of your traces.
+         */
+        private boolean propagateTraceContext;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isPropagateTraceContext() {
+            return propagateTraceContext;
+        }
+
+        public void setPropagateTraceContext(boolean propagateTraceContext) {
+            this.propagateTraceContext = propagateTraceContext;
+        }
+    }
+}
