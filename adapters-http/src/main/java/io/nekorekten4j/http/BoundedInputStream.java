@@ -161,7 +161,11 @@ final class BoundedInputStream extends InputStream {
                 "no byte of the answer came within the response timeout", null));
     }
 
-    private void expire(TransportException why) {
+    /**
+     * Fails the stream with {@code why} (the transport was closed, say) and aborts the exchange,
+     * waking a blocked read. Does nothing once the body was read to its end.
+     */
+    void expire(TransportException why) {
         if (expiry == null && !eof) {
             expiry = why;
             abort.run();

@@ -2,6 +2,9 @@ package io.nekorekten4j.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -11,20 +14,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.slf4j.Logger;
@@ -34,17 +44,35 @@ import org.slf4j.LoggerFactory;
  * A {@link Transport} over the JDK's {@code java.net.http.HttpClient}, for users who want no
  * Apache HttpClient on their class path. Redirects are never followed ({@code Redirect.NEVER}), no
  * content coding is requested or decoded, multipart bodies are encoded here (the JDK has no
- * encoder), HTTP/1.1 is used, and the whole-call deadline is enforced by a watchdog that closes
- * the body stream, so a server dribbling bytes cannot hold a read past it.
+ * encoder), and HTTP/1.1 is used.
  *
- * <p>The JDK client has no per-read timeout for a body: here a watchdog aborts a read that waits
- * longer than {@link TransportRequest#responseTimeout()} for its next bytes. The JDK re-sends a
- * {@code GET} (never a {@code POST}) once on its own when a pooled connection turns out to have been
- * closed by the server before any byte of the answer; that cannot be switched off.
+ * <p>Where the JDK client falls short of the {@link Transport} contract, this class makes up for it:
+ * <ul>
+ *   <li><b>One transmission per call.</b> The JDK client re-sends a {@code GET} once by itself when
+ *       the connection breaks before the first byte of an answer, on fresh connections too, outside
+ *       any quota gate; no setting turns that off. Every request here carries a body publisher that
+ *       lets the client write the request once and makes it fail a second time before a byte of it
+ *       reaches the wire ({@link SendOnceBodyPublisher}); the call then fails as
+ *       {@link TransportException.Kind#BROKEN}, like on the Apache transport. This holds whatever
+ *       {@code jdk.httpclient.*} system properties say.</li>
+ *   <li><b>Timeouts as documented.</b> The connect timeout bounds the connect; the response timeout
+ *       runs from the moment the request was written (its body handed to the connection) until the
+ *       response head arrives, then between bytes of the body; the deadline bounds the whole
+ *       exchange. (The JDK's own request timeout runs from the start of the connect, so it is only a
+ *       backstop here.)</li>
+ *   <li><b>A connection cap</b> like the Apache transport's pool: at most
+ *       {@link Builder#maxConnections(int)} exchanges (default 20), {@link Builder#maxConnectionsPerRoute(int)}
+ *       per host (default 10); further calls wait for a free one until their deadline.</li>
+ *   <li><b>{@link #close()} aborts calls in flight</b>: a call not yet written fails as
+ *       {@link TransportException.Kind#NOT_SENT}, one written or reading its answer as
+ *       {@link TransportException.Kind#BROKEN}; their connections are closed; the transport's own
+ *       threads are stopped. On Java 21 and later the JDK clients are shut down too
+ *       ({@code HttpClient.shutdownNow()}); Java 17's client has no such method, so its idle
+ *       keep-alive connections and selector thread end when the dropped client is garbage
+ *       collected.</li>
+ * </ul>
  *
- * <p>Build one with {@link #builder()}; thread safe. On Java 17 the JDK client cannot be closed:
- * {@link #close()} refuses further calls and drops the clients, whose connections end when they
- * are collected; on Java 21 and later it closes them.
+ * <p>Build one with {@link #builder()}; thread safe.
  */
 public final class JdkTransport implements Transport {
 
@@ -58,113 +86,164 @@ public final class JdkTransport implements Transport {
     private static final int MAX_CLIENTS = 8;
     private static final Duration MIN_IDLE_CHECK = Duration.ofMillis(20);
     private static final Duration MAX_IDLE_CHECK = Duration.ofMillis(500);
+    /** As on {@link ApacheTransport}: an answer with more header lines, or a longer one, is refused. */
+    private static final int MAX_HEADER_COUNT = 100;
+    private static final int MAX_HEADER_LINE_LENGTH = 8 * 1024;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** {@code HttpClient.shutdownNow()} on Java 21 and later; {@code null} on Java 17. */
+    private static final MethodHandle SHUTDOWN_NOW = findShutdownNow();
+    private static final AtomicBoolean UNOBSERVED_TRANSMISSION_LOGGED = new AtomicBoolean();
 
     private final Duration connectTimeout;
     private final Executor executor;
+    /** The executor this transport made and shuts down on close; {@code null} when the user gave one. */
+    private final ExecutorService ownExecutor;
+    private final String threadNamePrefix;
+    private final int maxConnections;
+    private final int maxConnectionsPerRoute;
+    private final ConnectionCap cap;
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdkTransport(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
-        this.executor = builder.executor;
+        this.maxConnections = builder.maxConnections;
+        this.maxConnectionsPerRoute = builder.maxConnectionsPerRoute;
+        this.cap = new ConnectionCap(maxConnections, maxConnectionsPerRoute);
+        this.threadNamePrefix = "nekorekten4j-jdk-http-" + INSTANCES.incrementAndGet() + "-";
+        if (builder.executor != null) {
+            this.executor = builder.executor;
+            this.ownExecutor = null;
+        } else {
+            this.ownExecutor = Executors.newCachedThreadPool(daemonThreads(threadNamePrefix));
+            this.executor = ownExecutor;
+        }
     }
 
-    /** A builder: connect timeout from each request, the JDK's default executor. */
+    /** A builder: connect timeout from each request, 20 connections (10 per host), an executor of its own. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The request is written at most once; a call over the connection cap waits for a free
+     * connection until the deadline; {@link #close()} aborts the call wherever it is.
+     */
     @Override
     public <T> T execute(TransportRequest request, ResponseHandler<T> handler) throws IOException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
         long nanoDeadline = DeadlineWatchdog.startExchange(request, closed.get());
-        HttpRequest httpRequest = toHttpRequest(request, nanoDeadline);
-        HttpClient client = clientFor(connectTimeout != null ? connectTimeout : request.connectTimeout());
-        LOG.debug("{} {}{}", request.method(), request.uri().getHost(), request.uri().getRawPath());
-        HttpResponse<InputStream> response = send(client, httpRequest, nanoDeadline);
-        return handle(response, request, handler, nanoDeadline);
-    }
-
-    private static HttpResponse<InputStream> send(HttpClient client, HttpRequest httpRequest, long nanoDeadline)
-            throws TransportException {
-        CompletableFuture<HttpResponse<InputStream>> pending =
-                client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        Exchange exchange = new Exchange(request, nanoDeadline);
+        HttpRequest httpRequest = toHttpRequest(request, nanoDeadline, exchange.sendOnce());
+        inFlight.add(exchange);
         try {
-            return pending.get(Math.max(1, DeadlineWatchdog.remainingNanos(nanoDeadline)), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            abandon(pending);
-            throw new TransportException(TransportException.Kind.TIMEOUT,
-                    "the call deadline passed before the answer came", e);
-        } catch (InterruptedException e) {
-            abandon(pending);
-            Thread.currentThread().interrupt();
-            throw new TransportException(TransportException.Kind.BROKEN,
-                    "interrupted while waiting for the answer", e);
-        } catch (ExecutionException e) {
-            throw toTransportException(unwrap(e), nanoDeadline);
-        }
-    }
-
-    private static <T> T handle(HttpResponse<InputStream> response, TransportRequest request,
-                                ResponseHandler<T> handler, long nanoDeadline) throws IOException {
-        InputStream raw = response.body();
-        // Closing the JDK's body stream before its end cancels the body subscription, which
-        // discards the connection rather than reading the rest.
-        BoundedInputStream body = new BoundedInputStream(raw, request.maxResponseBytes(), nanoDeadline,
-                () -> closeQuietly(raw));
-        long idleNanos = Math.max(1, saturatedNanos(request.responseTimeout()));
-        Future<?> deadlineWatch = DeadlineWatchdog.at(nanoDeadline, body::expire);
-        Future<?> idleWatch = DeadlineWatchdog.every(idleCheckPeriod(request.responseTimeout()), () -> {
-            long started = body.readStartedNanos();
-            if (started != 0 && System.nanoTime() - started > idleNanos) {
-                body.expireIdle();
+            if (closed.get()) {
+                throw new IllegalStateException("this transport is closed");
             }
-        });
-        try {
-            T value = handler.handle(new Answer(response, body));
-            // Read to its end, the connection went back to the pool already; otherwise this drops it.
-            closeQuietly(raw);
-            return value;
-        } catch (IOException | RuntimeException | Error e) {
-            closeQuietly(raw);
-            throw e;
+            try (ConnectionCap.Slot slot = acquireSlot(request, nanoDeadline)) {
+                HttpClient client = clientFor(connectTimeout != null ? connectTimeout : request.connectTimeout());
+                LOG.debug("{} {}{}", request.method(), request.uri().getHost(), request.uri().getRawPath());
+                HttpResponse<InputStream> response = exchange.send(client, httpRequest);
+                return exchange.handle(response, handler);
+            }
         } finally {
-            deadlineWatch.cancel(false);
-            idleWatch.cancel(false);
+            exchange.ended();
+            inFlight.remove(exchange);
         }
     }
 
-    /** Shows the configured connect timeout only. */
+    private ConnectionCap.Slot acquireSlot(TransportRequest request, long nanoDeadline) throws TransportException {
+        try {
+            return cap.acquire(request.uri(), nanoDeadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(TransportException.Kind.NOT_SENT,
+                    "interrupted while waiting for a connection; nothing was sent", e);
+        }
+    }
+
+    /** Shows the configuration only. */
     @Override
     public String toString() {
         return "JdkTransport[connectTimeout=" + (connectTimeout == null ? "per request" : connectTimeout)
+                + ", maxConnections=" + maxConnections + ", maxConnectionsPerRoute=" + maxConnectionsPerRoute
                 + (closed.get() ? ", closed" : "") + "]";
     }
 
     /**
-     * Refuses further calls and lets go of the JDK clients (closing them on Java 21 and later, where
-     * they are {@link AutoCloseable}). Idempotent.
+     * Refuses further calls, aborts the calls in flight (see the class comment for what they
+     * report), stops this transport's threads (an executor given to the builder is left to its
+     * owner) and lets go of the JDK clients, shutting them down on Java 21 and later. Returns at
+     * once; idempotent.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            for (HttpClient client : clients.values()) {
-                closeClient(client);
-            }
-            clients.clear();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        cap.close();
+        for (Exchange exchange : inFlight) {
+            exchange.abortForClose();
+        }
+        for (HttpClient client : clients.values()) {
+            shutDown(client);
+        }
+        clients.clear();
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
         }
     }
 
-    private static void closeClient(HttpClient client) {
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.debug("closing a JDK HTTP client failed: {}", e.getClass().getSimpleName());
-            }
+    /** Exchanges under way now (holding a connection slot); for tests. */
+    int exchangesInUse() {
+        return cap.inUse();
+    }
+
+    /** Calls under way now, whether holding a connection or waiting for one; for tests. */
+    int exchangesInFlight() {
+        return inFlight.size();
+    }
+
+    /** The name prefix of the threads this transport starts; for tests. */
+    String threadNamePrefix() {
+        return threadNamePrefix;
+    }
+
+    /** Shuts a JDK client down at once where the JDK can (Java 21+); on Java 17 dropping it is all there is. */
+    private static void shutDown(HttpClient client) {
+        if (SHUTDOWN_NOW == null) {
+            return;
         }
+        try {
+            SHUTDOWN_NOW.invoke(client);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            // shutdownNow() declares no checked exception; this cannot happen, but say so if it does.
+            throw new IllegalStateException("HttpClient.shutdownNow() failed", e);
+        }
+    }
+
+    private static MethodHandle findShutdownNow() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdownNow",
+                    MethodType.methodType(void.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private HttpClient clientFor(Duration timeout) {
@@ -174,26 +253,31 @@ public final class JdkTransport implements Transport {
             return existing;
         }
         if (clients.size() >= MAX_CLIENTS) {
-            // The request's own timeout and the deadline still bound a connect that takes too long.
+            // The deadline still bounds a connect that takes too long.
             return clients.values().iterator().next();
         }
-        return clients.computeIfAbsent(key, this::newClient);
+        HttpClient client = clients.computeIfAbsent(key, this::newClient);
+        if (closed.get()) {
+            // close() ran meanwhile and may have missed this client.
+            shutDown(client);
+            throw new IllegalStateException("this transport is closed");
+        }
+        return client;
     }
 
     private HttpClient newClient(Duration timeout) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
+        return HttpClient.newBuilder()
                 // NEVER is the JDK default; say it anyway: a followed redirect would carry the key.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // Plain-http HTTP/2 would send an h2c upgrade with every request; keep the wire simple.
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout);
-        if (executor != null) {
-            builder.executor(executor);
-        }
-        return builder.build();
+                .connectTimeout(timeout)
+                .executor(executor)
+                .build();
     }
 
-    private static HttpRequest toHttpRequest(TransportRequest request, long nanoDeadline) {
+    private static HttpRequest toHttpRequest(TransportRequest request, long nanoDeadline,
+                                             Function<HttpRequest.BodyPublisher, HttpRequest.BodyPublisher> sendOnce) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
         boolean hasBody = request.body().isPresent();
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -221,19 +305,51 @@ public final class JdkTransport implements Transport {
                 publisher = HttpRequest.BodyPublishers.ofByteArray(encoded.body());
             }
         }
-        // The JDK's request timeout runs from the send until the response headers: give it the
-        // connect and the first-byte allowance, never more than the time left to the deadline.
+        // Only a backstop: the JDK starts this timer before the connect, so it covers connect,
+        // write and wait for the head together. The response timeout proper is armed by the
+        // exchange when the request has been written.
         long nanos = Math.min(DeadlineWatchdog.remainingNanos(nanoDeadline),
                 saturatedSum(saturatedNanos(request.connectTimeout()), saturatedNanos(request.responseTimeout())));
-        return builder.method(request.method(), publisher)
+        return builder.method(request.method(), sendOnce.apply(publisher))
                 .timeout(Duration.ofNanos(Math.max(1_000_000, nanos)))
                 .build();
     }
 
-    /** Maps a failure before the response headers onto the kind that tells whether the server may have seen it. */
-    private static TransportException toTransportException(Throwable cause, long nanoDeadline) {
+    /**
+     * Maps a failure before the response head onto the kind that tells whether the server may have
+     * seen the request. {@code written} says whether the client began to write it.
+     */
+    private static TransportException toTransportException(Throwable failure, boolean written, long nanoDeadline) {
+        Throwable cause = unwrap(failure);
         if (cause instanceof TransportException transportException) {
             return transportException;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SendOnceBodyPublisher.TransmissionRefusedException refused && refused.refusedResend()) {
+                // The first transmission went out and its connection broke before any answer.
+                return new TransportException(TransportException.Kind.BROKEN, "the connection broke before any"
+                        + " answer (the JDK client's automatic re-send of the request was refused)", cause);
+            }
+        }
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+                || cause instanceof SSLHandshakeException) {
+            return new TransportException(TransportException.Kind.NOT_SENT,
+                    "could not connect (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+        if (DeadlineWatchdog.passed(nanoDeadline)) {
+            return new TransportException(TransportException.Kind.TIMEOUT,
+                    "the call deadline passed before the answer came (" + cause.getClass().getSimpleName() + ")",
+                    cause);
+        }
+        if (!written) {
+            return new TransportException(TransportException.Kind.NOT_SENT,
+                    "could not connect (" + cause.getClass().getSimpleName() + "); the request was not written",
+                    cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new TransportException(TransportException.Kind.TIMEOUT,
+                    "no answer within the timeout (" + cause.getClass().getSimpleName() + ")", cause);
         }
         if (!(cause instanceof IOException)) {
             if (cause instanceof RuntimeException runtime) {
@@ -242,18 +358,6 @@ public final class JdkTransport implements Transport {
             if (cause instanceof Error error) {
                 throw error;
             }
-            return new TransportException(TransportException.Kind.BROKEN,
-                    "the exchange failed (" + cause.getClass().getSimpleName() + ")", cause);
-        }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
-                || cause instanceof SSLHandshakeException) {
-            return new TransportException(TransportException.Kind.NOT_SENT,
-                    "could not connect (" + cause.getClass().getSimpleName() + ")", cause);
-        }
-        if (cause instanceof HttpTimeoutException || DeadlineWatchdog.passed(nanoDeadline)) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
-                    "no answer within the timeout (" + cause.getClass().getSimpleName() + ")", cause);
         }
         return new TransportException(TransportException.Kind.BROKEN,
                 "the exchange broke off (" + cause.getClass().getSimpleName() + ")", cause);
@@ -320,6 +424,242 @@ public final class JdkTransport implements Transport {
         return sum < 0 ? Long.MAX_VALUE / 2 : sum;
     }
 
+    /**
+     * One call in flight: what it has written, the timers armed for it, and how to abort it from
+     * another thread (its response timer, the transport's close).
+     */
+    private static final class Exchange implements SendOnceBodyPublisher.Listener {
+        private final TransportRequest request;
+        private final long nanoDeadline;
+        private final long responseTimeoutNanos;
+        private final boolean hasBody;
+        /** Guards {@link #written} against {@link #abortReason}: one of them is decided first. */
+        private final Object lock = new Object();
+        private boolean written;
+        private TransportException abortReason;
+        private SendOnceBodyPublisher publisher;
+        private volatile CompletableFuture<HttpResponse<InputStream>> pending;
+        private volatile BoundedInputStream body;
+        private volatile Future<?> responseTimer;
+
+        Exchange(TransportRequest request, long nanoDeadline) {
+            this.request = request;
+            this.nanoDeadline = nanoDeadline;
+            this.responseTimeoutNanos = Math.max(1, saturatedNanos(request.responseTimeout()));
+            this.hasBody = request.body().isPresent();
+        }
+
+        /** Wraps the request's body publisher so the request is written at most once, and this exchange hears of it. */
+        Function<HttpRequest.BodyPublisher, HttpRequest.BodyPublisher> sendOnce() {
+            return delegate -> {
+                publisher = new SendOnceBodyPublisher(delegate, this);
+                return publisher;
+            };
+        }
+
+        @Override
+        public void headWriting() {
+            synchronized (lock) {
+                if (abortReason != null) {
+                    throw new SendOnceBodyPublisher.TransmissionRefusedException("the call was aborted before"
+                            + " the request was written");
+                }
+                written = true;
+            }
+            if (!hasBody) {
+                armResponseTimer();
+            }
+        }
+
+        @Override
+        public void bodyHandedOver() {
+            armResponseTimer();
+        }
+
+        private void armResponseTimer() {
+            // The response timeout counts from the written request, as a read timeout does on the
+            // Apache transport; the JDK's request timeout would count the connect in.
+            responseTimer = DeadlineWatchdog.at(saturatedSum(System.nanoTime(), responseTimeoutNanos),
+                    () -> abort(new TransportException(TransportException.Kind.TIMEOUT,
+                            "no answer within the response timeout of " + request.responseTimeout()
+                                    + " after the request was sent", null)));
+        }
+
+        /** Sends the request and waits for the response head, until the deadline. */
+        HttpResponse<InputStream> send(HttpClient client, HttpRequest httpRequest) throws TransportException {
+            CompletableFuture<HttpResponse<InputStream>> started =
+                    client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            pending = started;
+            if (abortReason() != null) {
+                started.cancel(true);
+            }
+            try {
+                HttpResponse<InputStream> response =
+                        started.get(Math.max(1, DeadlineWatchdog.remainingNanos(nanoDeadline)), TimeUnit.NANOSECONDS);
+                cancelResponseTimer();
+                checkTransmissionWasObserved();
+                checkHeaderLimits(response);
+                return response;
+            } catch (TimeoutException e) {
+                abandon(started);
+                throw new TransportException(TransportException.Kind.TIMEOUT,
+                        "the call deadline passed before the answer came", e);
+            } catch (CancellationException e) {
+                abandon(started);
+                TransportException reason = abortReason();
+                throw reason != null ? reason : new TransportException(TransportException.Kind.BROKEN,
+                        "the exchange was cancelled", e);
+            } catch (InterruptedException e) {
+                abandon(started);
+                Thread.currentThread().interrupt();
+                throw new TransportException(written() ? TransportException.Kind.BROKEN : TransportException.Kind.NOT_SENT,
+                        "interrupted while waiting for the answer", e);
+            } catch (ExecutionException e) {
+                TransportException reason = abortReason();
+                if (reason != null) {
+                    throw reason;
+                }
+                throw toTransportException(e, written(), nanoDeadline);
+            }
+        }
+
+        /** Hands the answer to the handler through the bounded body, with its idle and deadline watches. */
+        <T> T handle(HttpResponse<InputStream> response, ResponseHandler<T> handler) throws IOException {
+            InputStream raw = response.body();
+            // Closing the JDK's body stream before its end cancels the body subscription, which
+            // discards the connection rather than reading the rest.
+            BoundedInputStream bounded = new BoundedInputStream(raw, request.maxResponseBytes(), nanoDeadline,
+                    () -> closeQuietly(raw));
+            body = bounded;
+            TransportException reason = abortReason();
+            if (reason != null) {
+                bounded.expire(reason);
+            }
+            Future<?> deadlineWatch = DeadlineWatchdog.at(nanoDeadline, bounded::expire);
+            Future<?> idleWatch = DeadlineWatchdog.every(idleCheckPeriod(request.responseTimeout()), () -> {
+                long started = bounded.readStartedNanos();
+                if (started != 0 && System.nanoTime() - started > responseTimeoutNanos) {
+                    bounded.expireIdle();
+                }
+            });
+            try {
+                T value = handler.handle(new Answer(response, bounded));
+                // Read to its end, the connection went back to the pool already; otherwise this drops it.
+                closeQuietly(raw);
+                return value;
+            } catch (IOException | RuntimeException | Error e) {
+                closeQuietly(raw);
+                throw e;
+            } finally {
+                deadlineWatch.cancel(false);
+                idleWatch.cancel(false);
+            }
+        }
+
+        /** Aborts the call because the transport is closing: not sent if not yet written, else broken. */
+        void abortForClose() {
+            TransportException why;
+            synchronized (lock) {
+                if (abortReason != null) {
+                    return;
+                }
+                // Decided under the lock: a request not yet written now never will be (headWriting refuses).
+                why = written
+                        ? new TransportException(TransportException.Kind.BROKEN, "the transport was closed while the"
+                                + " call was in flight; the request may have reached the server", null)
+                        : new TransportException(TransportException.Kind.NOT_SENT,
+                                "the transport was closed before the request was sent", null);
+                abortReason = why;
+            }
+            stop(why);
+        }
+
+        /** Ends the exchange wherever it is; the first reason wins. Safe from any thread. */
+        private void abort(TransportException why) {
+            synchronized (lock) {
+                if (abortReason != null) {
+                    return;
+                }
+                abortReason = why;
+            }
+            stop(why);
+        }
+
+        /** Cancels the send or fails the body; outside the lock, since cancelling runs JDK code. */
+        private void stop(TransportException why) {
+            CompletableFuture<HttpResponse<InputStream>> started = pending;
+            if (started != null) {
+                started.cancel(true);
+            }
+            BoundedInputStream current = body;
+            if (current != null) {
+                current.expire(why);
+            }
+        }
+
+        /** Called when the call returns or throws: disarms what is still armed. */
+        void ended() {
+            cancelResponseTimer();
+        }
+
+        private void cancelResponseTimer() {
+            Future<?> timer = responseTimer;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        private TransportException abortReason() {
+            synchronized (lock) {
+                return abortReason == null ? null
+                        : new TransportException(abortReason.kind(), abortReason.getMessage(), abortReason.getCause());
+            }
+        }
+
+        private boolean written() {
+            synchronized (lock) {
+                return written;
+            }
+        }
+
+        /**
+         * Refuses an answer with more than {@value #MAX_HEADER_COUNT} header lines or one longer than
+         * {@value #MAX_HEADER_LINE_LENGTH} characters, as the Apache transport's parser does; the JDK
+         * client only caps the head's total size.
+         */
+        private static void checkHeaderLimits(HttpResponse<InputStream> response) throws TransportException {
+            int lines = 0;
+            for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+                for (String value : header.getValue()) {
+                    lines++;
+                    if (header.getKey().length() + 2 + value.length() > MAX_HEADER_LINE_LENGTH) {
+                        closeQuietly(response.body());
+                        throw new TransportException(TransportException.Kind.BROKEN,
+                                "the answer has a header line longer than " + MAX_HEADER_LINE_LENGTH + " characters", null);
+                    }
+                }
+            }
+            if (lines > MAX_HEADER_COUNT) {
+                closeQuietly(response.body());
+                throw new TransportException(TransportException.Kind.BROKEN,
+                        "the answer has more than " + MAX_HEADER_COUNT + " header lines", null);
+            }
+        }
+
+        /**
+         * The send-once guard relies on the JDK asking the body publisher for its length once per
+         * transmission. Should a JDK ever stop doing so, say it once rather than claim a guarantee.
+         */
+        private void checkTransmissionWasObserved() {
+            if (publisher != null && publisher.transmissionsStarted() == 0
+                    && UNOBSERVED_TRANSMISSION_LOGGED.compareAndSet(false, true)) {
+                LOG.warn("this JDK ({}) wrote a request without asking its body publisher for the length;"
+                        + " JdkTransport cannot refuse the JDK client's automatic re-sends of a GET here:"
+                        + " prefer ApacheTransport", Runtime.version());
+            }
+        }
+    }
+
     /** A response as the handler sees it. */
     private static final class Answer implements TransportResponse {
         private final HttpResponse<InputStream> response;
@@ -356,6 +696,8 @@ public final class JdkTransport implements Transport {
     public static final class Builder {
         private Duration connectTimeout;
         private Executor executor;
+        private int maxConnections = 20;
+        private int maxConnectionsPerRoute = 10;
 
         private Builder() {
         }
@@ -373,14 +715,45 @@ public final class JdkTransport implements Transport {
             return this;
         }
 
-        /** The executor the JDK client runs its asynchronous work on (default: its own). */
+        /**
+         * The executor the JDK client runs its asynchronous work on. Default: one of the
+         * transport's own (daemon threads), shut down by {@link JdkTransport#close()}; one given here
+         * stays running: its owner shuts it down.
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** Builds the transport. */
+        /** The most connections in use at once, over every host (default 20), as on {@link ApacheTransport}. */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** The most connections in use at once to one host (default 10). */
+        public Builder maxConnectionsPerRoute(int maxConnectionsPerRoute) {
+            if (maxConnectionsPerRoute < 1) {
+                throw new IllegalArgumentException(
+                        "maxConnectionsPerRoute must be at least 1, got " + maxConnectionsPerRoute);
+            }
+            this.maxConnectionsPerRoute = maxConnectionsPerRoute;
+            return this;
+        }
+
+        /**
+         * Builds the transport.
+         *
+         * @throws IllegalArgumentException when more connections are allowed per route than in all
+         */
         public JdkTransport build() {
+            if (maxConnectionsPerRoute > maxConnections) {
+                throw new IllegalArgumentException("maxConnectionsPerRoute (" + maxConnectionsPerRoute
+                        + ") must not exceed maxConnections (" + maxConnections + ")");
+            }
             return new JdkTransport(this);
         }
     }

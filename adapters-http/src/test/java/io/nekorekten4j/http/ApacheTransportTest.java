@@ -23,6 +23,11 @@ class ApacheTransportTest extends TransportContract {
         return ApacheTransport.builder().build();
     }
 
+    @Override
+    Transport newTransportWithConnectionCap(int perRoute) {
+        return ApacheTransport.builder().maxConnections(perRoute).maxConnectionsPerRoute(perRoute).build();
+    }
+
     @Test
     void afterAThousandFaultedCallsThePoolHasNothingLeasedOrPending() {
         // A pool of 4: a lease lost on any path would exhaust it within a few calls, and every later
@@ -83,7 +88,7 @@ class ApacheTransportTest extends TransportContract {
     }
 
     @Test
-    void anAnswerWithMoreThanAHundredHeadersIsRefusedAsBroken() {
+    void anAnswerWithMoreThanAHundredHeadersLeavesNothingLeased() {
         var answer = aResponse().withStatus(200).withBody("{}");
         for (int i = 0; i < 150; i++) {
             answer = answer.withHeader("X-Filler-" + i, "v");
@@ -113,14 +118,5 @@ class ApacheTransportTest extends TransportContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnectionsPerRoute");
         assertThatThrownBy(() -> ApacheTransport.builder().maxConnections(2).maxConnectionsPerRoute(3).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not exceed");
-    }
-
-    @Test
-    void aClosedTransportRefusesCalls() {
-        transport.close();
-        transport.close();
-
-        assertThatThrownBy(() -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read))
-                .isInstanceOf(IllegalStateException.class);
     }
 }

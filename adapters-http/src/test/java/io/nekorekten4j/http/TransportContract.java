@@ -40,6 +40,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +51,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -385,6 +390,33 @@ abstract class TransportContract {
                 .satisfiesAnyOf(value -> assertThat(value).isNull(), value -> assertThat(value).isEqualTo("identity"));
     }
 
+    @Test
+    void anAnswerWithMoreThanAHundredHeadersIsRefusedAsBroken() {
+        var answer = aResponse().withStatus(200).withBody("{}");
+        for (int i = 0; i < 150; i++) {
+            answer = answer.withHeader("X-Filler-" + i, "v");
+        }
+        server.stubFor(get("/api/v1/reports").willReturn(answer));
+
+        TransportException failure = catchThrowableOfType(TransportException.class,
+                () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
+
+        assertThat(failure).as("exception").isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+    }
+
+    @Test
+    void anAnswerWithAHeaderLineOverEightKilobytesIsRefusedAsBroken() {
+        server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
+                .withHeader("X-Long", "v".repeat(9 * 1024)).withBody("{}")));
+
+        TransportException failure = catchThrowableOfType(TransportException.class,
+                () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
+
+        assertThat(failure).as("exception").isNotNull();
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+    }
+
     // ---------------------------------------------------------------- the handler's outcome, and no draining
 
     @Test
@@ -489,6 +521,186 @@ abstract class TransportContract {
         assertThat(got.status()).isEqualTo(503);
         assertThat(got.answerHeader()).contains("1");
         server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
+    }
+
+    // ---------------------------------------------------------------- one transmission per call, whatever breaks
+
+    @ParameterizedTest(name = "{0} answered by {1}")
+    @CsvSource({"GET, RESET", "GET, CLOSE", "DELETE, RESET", "PATCH, CLOSE", "POST, RESET"})
+    void aRequestWhoseFreshConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(String method,
+            RawSocketServer.Behaviour behaviour) throws IOException {
+        try (RawSocketServer raw = RawSocketServer.always(behaviour)) {
+            TransportRequest request = rawCall(raw, method).build();
+
+            TransportException failure = catchThrowableOfType(TransportException.class,
+                    () -> transport.execute(request, Got::read));
+
+            assertThat(failure).as("exception").isNotNull();
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(raw.requests()).as("requests the server read").isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "answered by {0}")
+    @EnumSource(value = RawSocketServer.Behaviour.class, names = {"RESET", "CLOSE"})
+    void aGetWhoseReusedConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(RawSocketServer.Behaviour behaviour)
+            throws IOException {
+        try (RawSocketServer raw = RawSocketServer.start(n -> n == 1 ? RawSocketServer.Behaviour.OK : behaviour)) {
+            assertThat(transport.execute(rawCall(raw, "GET").build(), Got::read).text()).isEqualTo("{}");
+
+            TransportException failure = catchThrowableOfType(TransportException.class,
+                    () -> transport.execute(rawCall(raw, "GET").build(), Got::read));
+
+            assertThat(failure).as("exception").isNotNull();
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(raw.requests()).as("requests the server read").isEqualTo(2);
+        }
+    }
+
+    // ---------------------------------------------------------------- each timeout as documented
+
+    @Test
+    void theResponseTimeoutCountsFromTheSentRequestNotFromTheStartOfTheConnect() throws IOException {
+        // A connect timeout of 30 s must not stretch a 300 ms response timeout: the server holds the
+        // request for good, so only the response timeout can end this call well within 10 s.
+        try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HANG)) {
+            TransportRequest request = rawCall(raw, "GET")
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .responseTimeout(Duration.ofMillis(300))
+                    .deadline(Instant.now().plusSeconds(60))
+                    .build();
+
+            TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+
+            assertThat(failure).as("exception").isNotNull();
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertThat(raw.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBodyThatStopsAfterItsHeadIsATimeoutOfTheResponseTimeout() throws IOException {
+        try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HEAD_THEN_STALL)) {
+            TransportRequest request = rawCall(raw, "GET")
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .responseTimeout(Duration.ofMillis(300))
+                    .deadline(Instant.now().plusSeconds(60))
+                    .build();
+
+            TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+
+            assertThat(failure).as("exception").isNotNull();
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+        }
+    }
+
+    // ---------------------------------------------------------------- close aborts what is in flight
+
+    @Test
+    void closeAbortsACallWaitingForItsAnswerAndClosesItsConnection() throws Exception {
+        try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HANG)) {
+            TransportRequest request = rawCall(raw, "GET").responseTimeout(Duration.ofSeconds(30))
+                    .deadline(Instant.now().plusSeconds(60)).build();
+
+            Throwable thrown = whileInFlight(raw, () -> transport.execute(request, Got::read));
+
+            assertThat(thrown).as("what the caller got").isInstanceOf(TransportException.class);
+            assertThat(((TransportException) thrown).kind()).as(chain(thrown)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(raw.awaitNoOpenConnection(Duration.ofSeconds(10))).as("the connection was closed").isTrue();
+        }
+    }
+
+    @Test
+    void closeAbortsACallReadingItsAnswerAndClosesItsConnection() throws Exception {
+        try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HEAD_THEN_STALL)) {
+            TransportRequest request = rawCall(raw, "GET").responseTimeout(Duration.ofSeconds(30))
+                    .deadline(Instant.now().plusSeconds(60)).build();
+
+            Throwable thrown = whileInFlight(raw, () -> transport.execute(request, Got::read));
+
+            assertThat(thrown).as("what the caller got").isInstanceOf(TransportException.class);
+            assertThat(((TransportException) thrown).kind()).as(chain(thrown)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(raw.awaitNoOpenConnection(Duration.ofSeconds(10))).as("the connection was closed").isTrue();
+        }
+    }
+
+    @Test
+    void aClosedTransportRefusesFurtherCalls() {
+        transport.close();
+        transport.close();
+
+        assertThatThrownBy(() -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- a bounded number of connections
+
+    @Test
+    void noMoreConnectionsAreOpenAtOnceThanTheCap() throws Exception {
+        int calls = 12;
+        try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.OK_AFTER_HOLD);
+             Transport capped = newTransportWithConnectionCap(2)) {
+            ExecutorService callers = Executors.newFixedThreadPool(calls);
+            try {
+                List<Future<Got>> answers = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    answers.add(callers.submit(() -> capped.execute(rawCall(raw, "GET").build(), Got::read)));
+                }
+                for (Future<Got> answer : answers) {
+                    assertThat(answer.get(30, TimeUnit.SECONDS).text()).isEqualTo("{}");
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            System.out.println(getClass().getSimpleName() + ": " + calls + " concurrent calls, cap 2: at most "
+                    + raw.mostConnectionsAtOnce() + " connections at once");
+            assertThat(raw.requests()).isEqualTo(calls);
+            assertThat(raw.mostConnectionsAtOnce()).isBetween(1, 2);
+        }
+    }
+
+    /**
+     * Runs {@code call} on another thread, closes the transport once the server has read the
+     * request, and returns what the call threw (never more than 10 s later).
+     */
+    Throwable whileInFlight(RawSocketServer raw, ThrowingCall call) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Throwable> outcome = caller.submit(() -> {
+                try {
+                    call.run();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            assertThat(raw.awaitRequest(Duration.ofSeconds(10))).as("the request reached the server").isTrue();
+            transport.close();
+            return outcome.get(10, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /** A call that may throw anything. */
+    @FunctionalInterface
+    interface ThrowingCall {
+        void run() throws Exception;
+    }
+
+    /** The transport under test with at most {@code perRoute} connections to one host. */
+    abstract Transport newTransportWithConnectionCap(int perRoute);
+
+    /** A call to {@code raw} with the test defaults, a JSON body for the methods that carry one. */
+    static Call rawCall(RawSocketServer raw, String method) {
+        Call call = new Call(method, raw.uri("/api/v1/reports"));
+        if (method.equals("POST") || method.equals("PATCH")) {
+            call.body(new RequestBody.Json("{\"text\":\"once\"}".getBytes(StandardCharsets.UTF_8)));
+        }
+        return call;
     }
 
     // ---------------------------------------------------------------- secrets
