@@ -12,11 +12,15 @@ import java.io.IOException;
  *   <li>be thread safe: one instance serves every thread of a client;</li>
  *   <li>never follow redirects: a 3xx is handed to the handler like any other status, so the API
  *       key can never be carried to another origin;</li>
- *   <li>never retry on its own: retries are decided above it, by a policy that knows whether a
- *       write may be repeated;</li>
+ *   <li>never retry on its own, nor let the HTTP library under it re-send a request: one
+ *       {@code execute} puts the request on the wire at most once, because retries are decided
+ *       above it, by a policy that knows whether a write may be repeated and takes a quota permit
+ *       for each;</li>
  *   <li>never log header values (the {@code Api-Key} header is a secret);</li>
  *   <li>honour {@link TransportRequest#connectTimeout()}, {@link TransportRequest#responseTimeout()}
- *       and the absolute {@link TransportRequest#deadline()}, after which the exchange is aborted;</li>
+ *       (counted from the written request, not from the start of the connect) and the absolute
+ *       {@link TransportRequest#deadline()}, after which the exchange is aborted;</li>
+ *   <li>bound the connections it holds at once;</li>
  *   <li>give the handler a body stream that fails with {@link TransportException.Kind#TOO_LARGE}
  *       once more than {@link TransportRequest#maxResponseBytes()} bytes were read, and release the
  *       connection (or its pool lease) on every path, whether the handler returns or throws;</li>
@@ -35,7 +39,11 @@ public interface Transport extends AutoCloseable {
      */
     <T> T execute(TransportRequest request, ResponseHandler<T> handler) throws IOException;
 
-    /** Releases connections and threads. Idempotent. */
+    /**
+     * Releases connections and threads, and aborts calls in flight: each fails with a
+     * {@link TransportException} ({@link TransportException.Kind#NOT_SENT} only when its request
+     * provably never left). Later calls fail with {@link IllegalStateException}. Idempotent.
+     */
     @Override
     void close();
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param sensitiveHeaders names of headers whose values must never be logged or sent to another origin
  * @param body             the body, if any
  * @param connectTimeout   how long to wait for a connection
- * @param responseTimeout  how long to wait between bytes of the answer
+ * @param responseTimeout  how long to wait from the written request until the answer starts, then between
+ *                         bytes of the answer
  * @param deadline         the instant by which the whole exchange must end
  * @param maxResponseBytes the largest body accepted
  */
