@@ -313,9 +313,9 @@ final class CallChain {
         }
         String key = apiKey.get();
         takePermit(key, before, progress, min(settings.permitWaitTimeout(), remaining), attempt, trace);
-        TransportRequest request = new TransportRequest(call.method(), call.uri(), headers(key, call, attempt, trace),
-                List.of(API_KEY_HEADER), call.body(), settings.connectTimeout(), settings.responseTimeout(),
-                budget.deadline(), settings.maxResponseBytes());
+        TransportRequest request = new TransportRequest(call.method(), call.uri(),
+                headers(key, settings.userAgent(), call, attempt, trace), List.of(API_KEY_HEADER), call.body(),
+                settings.connectTimeout(), settings.responseTimeout(), budget.deadline(), settings.maxResponseBytes());
         progress.sending();
         ErrorContext sent = progress.stamp(context);
         try {
@@ -440,10 +440,11 @@ final class CallChain {
         }
     }
 
-    private static Map<String, String> headers(String key, Call<?> call, int attempt, CallTrace trace) {
+    private static Map<String, String> headers(String key, String userAgent, Call<?> call, int attempt,
+                                               CallTrace trace) {
         Map<String, String> headers = new HashMap<>(8);
         headers.put(API_KEY_HEADER, key);
-        headers.put("User-Agent", UserAgent.VALUE);
+        headers.put("User-Agent", userAgent);
         headers.put("Accept", "application/json");
         if (call.body().orElse(null) instanceof RequestBody.Json) {
             headers.put("Content-Type", "application/json; charset=UTF-8");
@@ -523,11 +524,12 @@ final class CallChain {
      * @param clock             the time source of budgets, deadlines, the breaker and the cache
      * @param sleeper           how backoffs wait
      * @param cache             the cache, single-flight and subset-answer options
+     * @param userAgent         the {@code User-Agent} header of every request
      */
     record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
                     Duration permitWaitTimeout, long maxResponseBytes, io.nekorekten4j.ports.QuotaPlan quota,
                     RetryOptions retry, CircuitBreakerOptions circuitBreaker, Clock clock, Sleeper sleeper,
-                    CacheOptions cache) {
+                    CacheOptions cache, String userAgent) {
     }
 
     /** The time left of one call. */

@@ -75,9 +75,19 @@ import java.util.regex.Pattern;
  *       ({@code nekorekten4j-micrometer}); may be added several times</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>the time source of timeouts,
  *       the quota gate, the circuit breaker and the cache's TTLs</td></tr>
+ *   <tr><td>{@code userAgentSuffix}</td><td>none</td><td>your application's name and version, appended
+ *       to the {@code User-Agent}</td></tr>
  * </table>
  * {@link Builder#build()} checks every setting and reports all bad ones at once in a
- * {@link ValidationException}. Requests carry {@code User-Agent: nekorekten4j/<version>}.
+ * {@link ValidationException}. Requests carry
+ * {@code User-Agent: nekorekten4j/<version> Java/<java.version>}, followed by the suffix if set.
+ *
+ * <h2>Logging</h2>
+ * {@link Builder#build()} logs one warning (once per JVM) when the HTTP library the transport uses
+ * is set to log what it sends: Apache HttpClient's {@code org.apache.hc.client5.http.headers} or
+ * {@code org.apache.hc.client5.http.wire} logger at DEBUG, or the JDK client's
+ * {@code jdk.httpclient.HttpClient.log} system property with headers, requests, content or frames.
+ * Those logs print the API key and buyers' personal data; nekorekten4j itself never logs either.
  *
  * <h2>Behaviour</h2>
  * <ul>
@@ -124,7 +134,7 @@ public final class NekorektenHttp implements Nekorekten {
         this.baseUri = baseUri;
         this.settings = new CallChain.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
                 b.permitWaitTimeout, b.maxResponseBytes, b.quota, b.retry, b.circuitBreaker, b.clock, b.sleeper,
-                b.cache);
+                b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)));
         this.json = new JsonCodec();
         this.wire = new WireMapper(json, baseUri);
         this.transport = b.transport != null ? b.transport : ApacheTransport.builder().build();
@@ -288,6 +298,10 @@ public final class NekorektenHttp implements Nekorekten {
      */
     public static final class Builder {
 
+        /** What a user whose environment variable is unset reads: the setting, and how to give it. */
+        static final String API_KEY_IS_NULL = "apiKey is null: the API key is required — set it with "
+                + ".apiKey(...), e.g. .apiKey(System.getenv(\"NEKOREKTEN_API_KEY\")) with the key from your "
+                + "nekorekten.com profile in the NEKOREKTEN_API_KEY environment variable (is it set?)";
         private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7E]+");
         private static final int MAX_KEY_LENGTH = 512;
 
@@ -307,13 +321,20 @@ public final class NekorektenHttp implements Nekorekten {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private CacheOptions cache = CacheOptions.defaults();
         private final List<NekorektenListener> listeners = new ArrayList<>();
+        private String userAgentSuffix;
 
         private Builder() {
         }
 
-        /** The API key (required; replaces a key supplier). */
+        /**
+         * The API key (required; replaces a key supplier).
+         *
+         * @throws NullPointerException naming the setting and where the key usually comes from, when
+         *                              {@code apiKey} is {@code null} (typically an unset environment
+         *                              variable)
+         */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = Objects.requireNonNull(apiKey, API_KEY_IS_NULL);
             this.apiKeySupplier = null;
             return this;
         }
@@ -417,6 +438,16 @@ public final class NekorektenHttp implements Nekorekten {
             return this;
         }
 
+        /**
+         * Your application's name and version, appended to the {@code User-Agent} header after the
+         * library's and Java's (no default), e.g. {@code "shop-backend/2.3"}: up to 100 printable
+         * ASCII characters, single spaces between words. Checked by {@link #build()}.
+         */
+        public Builder userAgentSuffix(String userAgentSuffix) {
+            this.userAgentSuffix = Objects.requireNonNull(userAgentSuffix, "userAgentSuffix");
+            return this;
+        }
+
         /** The time source (default {@link Clock#systemUTC()}). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -430,17 +461,20 @@ public final class NekorektenHttp implements Nekorekten {
         }
 
         /**
-         * The client. Builds its JSON binding once (~0.2 s).
+         * The client. Builds its JSON binding once (~0.2 s). Warns once per JVM when the transport's
+         * HTTP library logs headers or wire data (see "Logging" above).
          *
          * @throws ValidationException listing every bad setting: a missing or malformed key (never
          *                             shown), a base URI that is not absolute http(s) or is plain
          *                             http to a host that is not loopback, timeouts that are not
-         *                             positive, a negative permit wait, a size cap below 1
+         *                             positive, a negative permit wait, a size cap below 1, a
+         *                             {@code User-Agent} suffix that is not printable ASCII
          */
         public NekorektenHttp build() {
             List<Violation> problems = new ArrayList<>();
             if (apiKey == null && apiKeySupplier == null) {
-                problems.add(new Violation("apiKey", "an API key is required"));
+                problems.add(new Violation("apiKey", "an API key is required: set it with .apiKey(...), e.g. "
+                        + "from the NEKOREKTEN_API_KEY environment variable"));
             } else if (apiKey != null) {
                 keyProblem(apiKey).ifPresent(p -> problems.add(new Violation("apiKey", p)));
             }
@@ -454,9 +488,14 @@ public final class NekorektenHttp implements Nekorekten {
             if (maxResponseBytes < 1) {
                 problems.add(new Violation("maxResponseBytes", "must be at least 1, got " + maxResponseBytes));
             }
+            if (userAgentSuffix != null) {
+                UserAgent.suffixProblem(userAgentSuffix)
+                        .ifPresent(p -> problems.add(new Violation("userAgentSuffix", p)));
+            }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
+            WireLoggingWarning.SHARED.check(transport);
             Supplier<String> keys;
             Function<String, QuotaGate> gates;
             QuotaGate fixedGate = null;

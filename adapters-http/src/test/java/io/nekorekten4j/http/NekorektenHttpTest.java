@@ -217,9 +217,22 @@ class NekorektenHttpTest {
                 "failureThreshold=5", "openDuration=PT30S", "halfOpenTrialCalls=1", "maxResponseBytes=5242880");
     }
 
+
     @Test
-    void theUserAgentNamesTheLibraryAndAVersionToken() {
-        assertThat(UserAgent.VALUE).matches("nekorekten4j/[A-Za-z0-9._+-]+");
+    void aKeyFromAnUnsetEnvironmentVariableIsRefusedNamingTheSettingAndTheVariable() {
+        String unset = System.getenv("NEKOREKTEN4J_TEST_VARIABLE_THAT_IS_NEVER_SET");
+
+        assertThatThrownBy(() -> NekorektenHttp.builder().apiKey(unset))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageStartingWith("apiKey is null: the API key is required")
+                .hasMessageContainingAll(".apiKey(", "NEKOREKTEN_API_KEY");
+    }
+
+    @Test
+    void aClientWithoutAnyKeyIsRefusedByBuildSayingHowToSetIt() {
+        assertThatThrownBy(() -> NekorektenHttp.builder().build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violationsOf("apiKey"))
+                        .singleElement().asString().contains("required", ".apiKey(", "NEKOREKTEN_API_KEY"));
     }
 
     @Test

@@ -83,7 +83,7 @@ class RequestShapeTest {
 
         service.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/reports"))
                 .withHeader("Api-Key", equalTo(key))
-                .withHeader("User-Agent", matching("nekorekten4j/[A-Za-z0-9._+-]+"))
+                .withHeader("User-Agent", matching("nekorekten4j/[A-Za-z0-9._+-]+ Java/[A-Za-z0-9._+-]+"))
                 .withHeader("Accept", equalTo("application/json")));
     }
 
