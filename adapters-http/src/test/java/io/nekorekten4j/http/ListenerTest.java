@@ -273,7 +273,7 @@ class ListenerTest {
                 .withHeader("traceparent", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
                 .withHeader("Api-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(key))
-                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.equalTo(UserAgent.VALUE))
+                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.equalTo(UserAgent.LIBRARY))
                 .withoutHeader("X-Bad")
                 .withoutHeader("Injected"));
     }
