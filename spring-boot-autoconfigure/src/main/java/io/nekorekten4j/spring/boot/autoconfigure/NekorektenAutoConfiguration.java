@@ -18,12 +18,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@link Nekorekten} bean from the {@code nekorekten.*} properties:
  * <ul>
- *   <li>{@code nekorekten.mode=http} (the default) and {@code nekorekten.api-key} set: a
+ *   <li>{@code nekorekten.mode=http} (the default) and {@code nekorekten.api-key} set (not blank): a
  *       {@link NekorektenHttp} with every {@link NekorektenListener} bean registered (metrics,
  *       tracing, the health recorder) and every {@link NekorektenHttpBuilderCustomizer} applied;</li>
  *   <li>{@code nekorekten.mode=fake}: the in-memory {@link NekorektenFake} (with the demo reports
@@ -65,7 +66,7 @@ public class NekorektenAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(Nekorekten.class)
-        @ConditionalOnProperty(prefix = "nekorekten", name = "api-key")
+        @Conditional(OnApiKeyCondition.class)
         NekorektenHttp nekorekten(NekorektenProperties properties, ObjectProvider<NekorektenListener> listeners,
                                   ObjectProvider<NekorektenHttpBuilderCustomizer> customizers,
                                   QuotaStoreProbe quotaStore) {

@@ -77,6 +77,14 @@ class NekorektenAutoConfigurationTest {
     }
 
     @Test
+    void aBlankKeyIsNoKey() {
+        runner.withPropertyValues("nekorekten.api-key=  ").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(Nekorekten.class);
+        });
+    }
+
+    @Test
     void aKeyGivesAnHttpClientFromTheProperties() {
         String key = key();
         runner.withPropertyValues("nekorekten.api-key=" + key, "nekorekten.base-uri=" + server.uri(),
