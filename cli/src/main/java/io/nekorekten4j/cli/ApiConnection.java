@@ -97,7 +97,7 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
             return new ApiConnection(builder.build(), options.plan(), false);
         } catch (ValidationException invalid) {
             // A bad --base-uri or a malformed key: the messages never repeat the key.
-            throw new UsageException(invalid.getMessage());
+            throw new UsageException(ErrorMessages.optionNames(invalid.getMessage()));
         }
     }
 

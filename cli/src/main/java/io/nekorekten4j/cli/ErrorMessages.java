@@ -10,6 +10,9 @@ import io.nekorekten4j.ports.RateLimitedException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +38,7 @@ final class ErrorMessages {
                     .map(Violation::toString).collect(Collectors.joining("; "));
         }
         if (failure instanceof ValidationException invalid) {
-            return invalid.getMessage();
+            return optionNames(invalid.getMessage());
         }
         if (failure instanceof RateLimitedException limited) {
             return limited.getMessage() + limited.retryAfter().map(d -> "; try again in " + seconds(d)).orElse("");
@@ -45,8 +48,10 @@ final class ErrorMessages {
                     .map(t -> "; the quota resets at " + WHEN.format(t.atZone(SOFIA))).orElse("");
         }
         if (failure instanceof IpNotWhitelistedException ip) {
-            return ip.getMessage() + ip.ipAddress()
-                    .map(a -> "; add " + a + " to the key's allowed IPs on nekorekten.com").orElse("");
+            // The exception's message may already give the advice: say it once.
+            boolean advised = ip.getMessage().contains("allowed");
+            return ip.getMessage() + (advised ? "" : ip.ipAddress()
+                    .map(a -> "; add " + a + " to the key's allowed IPs on nekorekten.com").orElse(""));
         }
         if (failure instanceof NekorektenException || failure instanceof UsageException
                 || failure instanceof NoKeyException) {
@@ -55,6 +60,33 @@ final class ErrorMessages {
         // A bug: name the class, so a report of it can be traced; the message may be empty.
         return "internal error: " + failure.getClass().getName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    // The library names its fields (siteUrl, cityId); the user typed options (--site, --city-id).
+    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
+            Map.entry("phone", "--phone"), Map.entry("email", "--email"), Map.entry("name", "--name"),
+            Map.entry("site", "--site"), Map.entry("siteUrl", "--site"), Map.entry("facebookUrl", "--facebook"),
+            Map.entry("firstName", "--first-name"), Map.entry("lastName", "--last-name"),
+            Map.entry("cityId", "--city-id"), Map.entry("cityID", "--city-id"), Map.entry("files", "--file-id"),
+            Map.entry("text", "--text"), Map.entry("page", "--page"), Map.entry("searchMode", "--mode"),
+            Map.entry("baseUri", "--base-uri"));
+    private static final Pattern FIELD_REFERENCE = Pattern.compile(
+            "(?<=^|: |; |, | or | of )(phone|email|name|site|siteUrl|facebookUrl|firstName|lastName|cityId|cityID|files|text|page|searchMode|baseUri)"
+                    + "(?=:|,| or |$|;)");
+
+    /**
+     * {@code message} with the library's field names replaced by the options that set them:
+     * {@code siteUrl: not a web address} reads {@code --site: not a web address}. Only for input
+     * that came from options (a CSV row's reason keeps its column names).
+     */
+    static String optionNames(String message) {
+        Matcher fields = FIELD_REFERENCE.matcher(message);
+        StringBuilder named = new StringBuilder();
+        while (fields.find()) {
+            fields.appendReplacement(named, Matcher.quoteReplacement(OPTION_OF_FIELD.get(fields.group(1))));
+        }
+        fields.appendTail(named);
+        return named.toString().replace("criteria: give", "give").replace("buyer: give", "give");
     }
 
     private static String seconds(Duration wait) {

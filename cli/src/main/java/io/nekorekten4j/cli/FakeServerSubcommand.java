@@ -22,9 +22,6 @@ import picocli.CommandLine.Unmatched;
                     + "fake-server.", ""})
 final class FakeServerSubcommand implements Callable<Integer> {
 
-    // The server's own exit code when it cannot listen on the port.
-    private static final int CANNOT_LISTEN = 1;
-
     @Spec
     private CommandSpec spec;
 
@@ -41,8 +38,7 @@ final class FakeServerSubcommand implements Callable<Integer> {
         CommandLine server = FakeServerCommand.commandLine();
         server.setOut(spec.commandLine().getOut());
         server.setErr(spec.commandLine().getErr());
-        int code = server.execute(args);
-        // Exit code 1 means "reports found" here: a port that cannot be bound is a usage problem.
-        return code == CANNOT_LISTEN ? ExitCode.USAGE : code;
+        // Its exit codes are the CLI's: 0 stopped, 2 usage or a port in use.
+        return server.execute(args);
     }
 }

@@ -7,6 +7,7 @@ import io.nekorekten4j.domain.Violation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,13 @@ final class FilesCommand implements Callable<Integer> {
         /** Checks and uploads the files, and prints their ids. */
         @Override
         public Integer call() {
+            // A file that cannot be read is a usage error, as a missing --csv or key file is (exit 2).
+            List<String> unreadable = files.stream().filter(f -> !Files.isReadable(f) || Files.isDirectory(f))
+                    .map(f -> f + (Files.exists(f) ? (Files.isDirectory(f) ? ": a directory" : ": not readable")
+                            : ": no such file")).toList();
+            if (!unreadable.isEmpty()) {
+                throw new UsageException("cannot read " + String.join("; ", unreadable));
+            }
             List<Attachment> attachments = new ArrayList<>();
             List<Violation> problems = new ArrayList<>();
             for (Path file : files) {

@@ -85,7 +85,8 @@ final class NekorektenCli {
         String message = mentionsKeyOption(problem)
                 ? "there is no --api-key option: the key is read from NEKOREKTEN_API_KEY or --api-key-file FILE, "
                         + "never from an argument (it would land in your shell history)"
-                : unknownOptions(problem).orElseGet(() -> ErrorMessages.oneLine(problem.getMessage()));
+                : unknownCommand(problem).or(() -> unknownOptions(problem))
+                        .orElseGet(() -> ErrorMessages.oneLine(problem.getMessage()));
         err.println("error: " + message + " (see: " + where.getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return ExitCode.USAGE;
@@ -101,6 +102,45 @@ final class NekorektenCli {
         return false;
     }
 
+    // "nekorekten serch --phone ..." is a mistyped command, not an unknown --phone. The word is shown
+    // only when a command is close to it: an unknown word may be a value typed in the wrong place.
+    private static Optional<String> unknownCommand(CommandLine.ParameterException problem) {
+        if (!(problem instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || problem.getCommandLine().getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()
+                || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return Optional.empty();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        List<String> commands = problem.getCommandLine().getSubcommands().keySet().stream()
+                .filter(c -> !problem.getCommandLine().getSubcommands().get(c).getCommandSpec().usageMessage().hidden())
+                .toList();
+        List<String> close = commands.stream().filter(c -> distance(c, word) <= Math.max(1, c.length() / 3)).toList();
+        if (close.isEmpty()) {
+            return Optional.of("unknown command; expected one of: " + String.join(", ", commands));
+        }
+        return Optional.of("unknown command '" + word + "'. Did you mean: " + String.join(" or ", close) + "?");
+    }
+
+    /** The Levenshtein distance: how many letters to add, drop or change to turn {@code a} into {@code b}. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     // Picocli's message repeats every unmatched argument, values included ("--token SECRET"):
     // name only the unknown options, without what follows them.
     private static Optional<String> unknownOptions(CommandLine.ParameterException problem) {
@@ -112,8 +152,10 @@ final class NekorektenCli {
         if (options.isEmpty()) {
             return Optional.empty();
         }
+        List<String> close = unmatched.getSuggestions().stream().filter(s -> s.startsWith("-")).toList();
         return Optional.of((options.size() == 1 ? "Unknown option: " : "Unknown options: ")
-                + options.stream().map(o -> "'" + o + "'").collect(Collectors.joining(", ")));
+                + options.stream().map(o -> "'" + o + "'").collect(Collectors.joining(", "))
+                + (close.isEmpty() ? "" : ". Did you mean: " + String.join(" or ", close) + "?"));
     }
 
     private static void addFooter(CommandLine cli, String[] footer) {

@@ -4,6 +4,8 @@ import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.ReportReceipt;
+import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.RequestOutcome;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
@@ -69,6 +71,17 @@ final class ReportCommand implements Callable<Integer> {
             try (ApiConnection connection = root.connect(spec.commandLine().getErr())) {
                 demo = connection.embedded();
                 receipt = connection.api().create(draft);
+            } catch (NekorektenException failure) {
+                // A create is never retried once it may have reached the service; the user decides,
+                // and must know whether a second try could file the report twice.
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(ErrorMessages.of(failure));
+                err.println(failure.outcome() == RequestOutcome.MAY_HAVE_BEEN_APPLIED
+                        ? "note: the report MAY HAVE BEEN FILED despite this error: search for it (nekorekten search"
+                                + " --phone/--email/--site ...) before filing it again"
+                        : "note: the report was not filed; it is safe to try again once the cause is fixed");
+                err.flush();
+                return ExitCode.of(failure);
             }
             print(demo ? "Created on the demo fake (not filed at nekorekten.com)" : "Created", Optional.empty(), receipt,
                     root.options().json(), demo, spec.commandLine().getOut());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
             CitiesCommand.class,
             DoctorCommand.class,
             FakeServerSubcommand.class,
-            CommandLine.HelpCommand.class})
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class})
 final class RootCommand implements Callable<Integer> {
 
     @Spec
@@ -54,8 +56,9 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "PLAN", scope = ScopeType.INHERIT, converter = PlanConverter.class,
             defaultValue = "default",
             description = "The key's quota plan: free (5/min, 30/day), start (10/min, 100/day), "
-                    + "standard (20/min, 300/day), business (60/min, 1000/day); "
-                    + "default: 10/min as the API documents. Requests are paced to it.")
+                    + "standard (20/min, 300/day), business (60/min, 1000/day); or a contract's own, "
+                    + "N/min or N/min,M/day (e.g. 30/min,500/day); default: 10/min as the API documents. "
+                    + "Requests are paced to it.")
     private QuotaPlan plan;
 
     @Option(names = "--base-uri", paramLabel = "URI", scope = ScopeType.INHERIT,
@@ -131,16 +134,30 @@ final class RootCommand implements Callable<Integer> {
         return (RootCommand) spec.root().userObject();
     }
 
-    /** Converts {@code --plan} values. */
+    /** Converts {@code --plan} values: a preset's name, or {@code N/min} with an optional {@code ,M/day}. */
     static final class PlanConverter implements CommandLine.ITypeConverter<QuotaPlan> {
-        /** The preset named {@code value}. */
+
+        private static final java.util.regex.Pattern CUSTOM =
+                java.util.regex.Pattern.compile("(\\d{1,6})/min(?:,(\\d{1,7})/day)?");
+
+        /** The preset named {@code value}, or the custom plan it spells. */
         @Override
         public QuotaPlan convert(String value) {
+            java.util.regex.Matcher custom = CUSTOM.matcher(value.strip().replace(" ", ""));
+            if (custom.matches()) {
+                int perMinute = Integer.parseInt(custom.group(1));
+                if (perMinute < 1 || (custom.group(2) != null && Integer.parseInt(custom.group(2)) < 1)) {
+                    throw new CommandLine.TypeConversionException("a plan allows at least 1 a minute and 1 a day, got '"
+                            + value + "'");
+                }
+                return custom.group(2) == null ? QuotaPlan.perMinute(perMinute)
+                        : QuotaPlan.of(perMinute, Integer.parseInt(custom.group(2)));
+            }
             try {
                 return QuotaPlan.preset(value);
             } catch (IllegalArgumentException unknown) {
                 throw new CommandLine.TypeConversionException(
-                        "expected free, start, standard, business or default, got '" + value + "'");
+                        "expected free, start, standard, business, default or N/min[,M/day], got '" + value + "'");
             }
         }
     }

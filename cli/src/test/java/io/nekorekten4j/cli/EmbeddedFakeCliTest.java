@@ -225,9 +225,14 @@ class EmbeddedFakeCliTest {
     @Test
     void filesUploadChecksEveryFileBeforeSending() throws IOException {
         Path fakePng = Files.writeString(dir.resolve("fake.png"), "not an image");
-        CliRun run = CliRun.demo("files", "upload", fakePng.toString(), dir.resolve("missing.jpg").toString());
+        CliRun run = CliRun.demo("files", "upload", fakePng.toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("fake.png").contains("missing.jpg").doesNotContain(Demo.STDERR_NOTE);
+        assertThat(run.err()).contains("fake.png").doesNotContain(Demo.STDERR_NOTE);
+        // A file that is not there is a usage error, as a missing --csv file is.
+        CliRun missing = CliRun.demo("files", "upload", fakePng.toString(), dir.resolve("missing.jpg").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("missing.jpg: no such file");
+        assertThat(CliRun.demo("screen", "--csv", dir.resolve("missing.csv").toString()).exitCode()).isEqualTo(2);
     }
 
     private static List<Integer> columnStarts(String row) {

@@ -154,7 +154,8 @@ class FakeServerCliTest {
         fake.refuseFromIp(key, "203.0.113.7");
         CliRun run = run("cities");
         assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).contains("add 203.0.113.7 to the key's allowed IPs");
+        assertThat(run.err()).contains("203.0.113.7");
+        assertThat(run.err().split("allowed", -1)).as("the advice, once").hasSize(2);
     }
 
     @Test

@@ -58,6 +58,47 @@ class UsageCliTest {
     }
 
     @Test
+    void aMistypedCommandIsNamedWithWhatWasMeant() {
+        CliRun run = CliRun.withoutKey("serch", "--phone", "0888123456");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: unknown command 'serch'. Did you mean: search? (see: nekorekten --help)"
+                + System.lineSeparator());
+        CliRun far = CliRun.withoutKey("s3cr3t-value", "cities");
+        assertThat(far.err()).startsWith("error: unknown command; expected one of: search, screen")
+                .doesNotContain("s3cr3t");
+        assertThat(CliRun.withoutKey("screen", "--phon", "0888123456").err()).contains("Did you mean: --phone?");
+    }
+
+    @Test
+    void aCompletionScriptIsGenerated() {
+        CliRun run = CliRun.withoutKey("generate-completion");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("complete -F").contains("nekorekten").contains("screen").contains("--csv");
+    }
+
+    @Test
+    void verboseSaysWhereItConnectsButNeverTheKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("key.txt"), "k-verbose-s3cr3t\n");
+        CliRun run = CliRun.withoutKey("--verbose", "--api-key-file", file.toString(), "--base-uri", "http://127.0.0.1:9",
+                "--plan", "start", "cities");
+        assertThat(run.err()).contains("Connecting to http://127.0.0.1:9 with the key from --api-key-file " + file
+                + " (never shown), plan Start (10/min, 100/day).").doesNotContain("k-verbose-s3cr3t");
+        CliRun debug = CliRun.run(Map.of("NEKOREKTEN_API_KEY", "k-debug-s3cr3t"), "--debug", "--base-uri",
+                "http://127.0.0.1:9", "cities");
+        assertThat(debug.err()).contains("with the key from NEKOREKTEN_API_KEY (never shown)").doesNotContain("k-debug-s3cr3t");
+        assertThat(debug.exitCode()).isEqualTo(6); // nothing listens on port 9
+    }
+
+    @Test
+    void validationMessagesNameTheOptionsNotTheLibrarysFields() {
+        CliRun create = CliRun.demo("report", "create", "--text", "Не потърси пратката.", "--site", "not a site");
+        assertThat(create.exitCode()).isEqualTo(3);
+        assertThat(create.err()).contains("--site: ").doesNotContain("siteUrl");
+        assertThat(ErrorMessages.optionNames("Invalid input (2 problems): siteUrl: bad; cityId: must be positive"))
+                .isEqualTo("Invalid input (2 problems): --site: bad; --city-id: must be positive");
+    }
+
+    @Test
     void versionIsPrinted() {
         assertThat(CliRun.demo("--version").out()).startsWith("nekorekten ");
     }
@@ -76,7 +117,12 @@ class UsageCliTest {
     void badOptionValuesAreUsageErrors() {
         CliRun plan = CliRun.demo("--plan", "gold", "cities");
         assertThat(plan.exitCode()).isEqualTo(2);
-        assertThat(plan.err()).contains("expected free, start, standard, business or default");
+        assertThat(plan.err()).contains("expected free, start, standard, business, default or N/min[,M/day]");
+        assertThat(CliRun.demo("--plan", "0/min", "cities").exitCode()).isEqualTo(2);
+        assertThat(new RootCommand.PlanConverter().convert("30/min,500/day"))
+                .isEqualTo(io.nekorekten4j.ports.QuotaPlan.of(30, 500));
+        assertThat(new RootCommand.PlanConverter().convert("600/min")).isEqualTo(io.nekorekten4j.ports.QuotaPlan.perMinute(600));
+        assertThat(new RootCommand.PlanConverter().convert("Start")).isEqualTo(io.nekorekten4j.ports.QuotaPlan.START);
         assertThat(CliRun.demo("search", "--mode", "any", "--phone", "0888123456").exitCode()).isEqualTo(2);
         assertThat(CliRun.demo("search", "--page", "x", "--phone", "0888123456").exitCode()).isEqualTo(2);
     }
@@ -93,7 +139,7 @@ class UsageCliTest {
     void plainHttpToAHostThatIsNotLoopbackIsRefused() {
         CliRun run = CliRun.run(Map.of("NEKOREKTEN_API_KEY", "k-123"), "--base-uri", "http://example.com", "cities");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: ").contains("baseUri").doesNotContain("k-123");
+        assertThat(run.err()).startsWith("error: ").contains("http").doesNotContain("k-123");
     }
 
     @Test
@@ -117,11 +163,11 @@ class UsageCliTest {
     void validationComesBeforeAnyConnection() {
         CliRun run = CliRun.demo("search");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("error: Invalid input: criteria: give at least one of phone, email, name or siteUrl"
+        assertThat(run.err()).isEqualTo("error: Invalid input: give at least one of --phone, --email, --name or --site"
                 + System.lineSeparator());
         CliRun phone = CliRun.demo("screen", "--phone", "12");
         assertThat(phone.exitCode()).isEqualTo(3);
-        assertThat(phone.err()).startsWith("error: Invalid input: phone: ").doesNotContain(Demo.STDERR_NOTE);
+        assertThat(phone.err()).startsWith("error: Invalid input: --phone: ").doesNotContain(Demo.STDERR_NOTE);
     }
 
     @Test

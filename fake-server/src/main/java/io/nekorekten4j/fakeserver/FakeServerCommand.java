@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * java -jar fake-server/target/nekorekten4j-fake-server.jar --port 8089 --seed-demo --key demo-key
  * </pre>
  *
- * Exit codes: 0 when stopped (or after {@code --help}), 1 when the port cannot be bound, 2 for a
+ * Exit codes: 0 when stopped (or after {@code --help}), 2 when the port cannot be bound or for a
  * usage error. Another command line (the CLI's {@code fake-server} subcommand) may add this class
  * as a subcommand.
  */
@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "  java -jar nekorekten4j-fake-server.jar --port 8089 --seed-demo --key demo-key",
             "  curl -H 'Api-Key: demo-key' \\",
             "       'http://127.0.0.1:8089/api/v1/reports?phone=359888123456'",
-            "", "Exit codes: 0 stopped, 1 cannot listen on the port, 2 usage error."})
+            "", "Exit codes: 0 stopped, 2 usage error or cannot listen on the port (in use),",
+            "130 Ctrl-C before the server was up."})
 public final class FakeServerCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + FakeServer.DEFAULT_PORT,
@@ -77,6 +78,9 @@ public final class FakeServerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The exit code when the port cannot be bound: a usage problem (pick another port), as for the nekorekten CLI. */
+    static final int CANNOT_LISTEN = 2;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -129,7 +133,7 @@ public final class FakeServerCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("nekorekten4j fake server: " + e.getMessage());
             spec.commandLine().getErr().flush();
-            return 1;
+            return CANNOT_LISTEN;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -61,11 +61,11 @@ class FakeServerCommandTest {
     }
 
     @Test
-    void aPortThatIsTakenEndsWithCodeOneAndSaysWhy() {
+    void aPortThatIsTakenEndsWithCodeTwoAndSaysWhy() {
         try (FakeServer taken = FakeServer.builder().build().start()) {
             int code = run("--port", Integer.toString(taken.port()));
 
-            assertThat(code).isEqualTo(1);
+            assertThat(code).isEqualTo(2);
             assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.port());
         }
     }
