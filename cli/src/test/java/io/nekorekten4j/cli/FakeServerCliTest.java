@@ -155,7 +155,7 @@ class FakeServerCliTest {
         CliRun run = run("cities");
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).contains("203.0.113.7");
-        assertThat(run.err().split("allowed", -1)).as("the advice, once").hasSize(2);
+        assertThat(run.err().split("add ", -1)).as("the advice, once").hasSize(2);
     }
 
     @Test
@@ -169,7 +169,10 @@ class FakeServerCliTest {
     void theServiceRefusingTheContentIsThree() {
         CliRun run = run("report", "create", "--text", "Текст.", "--phone", "0899123456", "--file-id", "noSuchFile");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().lines()).singleElement().asString().startsWith("error: ").contains("files");
+        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err().lines().findFirst()).get().asString().startsWith("error: ").contains("files");
+        // Refused (400): nothing was filed, and the user is told so.
+        assertThat(run.err()).contains("note: the report was not filed");
     }
 
     @Test
