@@ -90,6 +90,7 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
                     + " (never shown), plan " + describe(options.plan()) + ".");
             err.flush();
         }
+        options.baseUri().ifPresent(ApiConnection::checkBaseUri);
         NekorektenHttp.Builder builder = NekorektenHttp.builder().apiKey(key.get()).quota(options.plan())
                 .permitWaitTimeout(PERMIT_WAIT).callTimeout(CALL_TIMEOUT);
         options.baseUri().ifPresent(builder::baseUri);
@@ -98,6 +99,24 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
         } catch (ValidationException invalid) {
             // A bad --base-uri or a malformed key: the messages never repeat the key.
             throw new UsageException(ErrorMessages.optionNames(invalid.getMessage()));
+        }
+    }
+
+    // "notauri" would otherwise be reported as "got null://...": say what an address needs.
+    private static void checkBaseUri(String value) {
+        String problem;
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            problem = uri.getScheme() == null ? "it has no scheme (http:// or https://)"
+                    : !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")
+                            ? "its scheme is " + uri.getScheme() + ", not http or https"
+                            : uri.getHost() == null ? "it has no host" : null;
+        } catch (java.net.URISyntaxException notAUri) {
+            problem = "it is not a URI (" + notAUri.getReason() + ")";
+        }
+        if (problem != null) {
+            throw new UsageException("--base-uri must be an absolute http or https address such as "
+                    + "https://api.nekorekten.com or http://127.0.0.1:8089; " + problem);
         }
     }
 

@@ -88,12 +88,13 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private void printHuman(SearchResult result, PrintWriter out) {
-        if (result.isEmpty()) {
+        long pages = (result.totalCount() + result.pageSize() - 1) / result.pageSize();
+        if (result.hits().isEmpty()) {
             out.println(result.totalCount() == 0 ? "No reports found."
-                    : "No reports on page " + result.page() + " (" + result.totalCount() + " in all).");
+                    : "Page " + result.page() + " is past the end: " + result.totalCount()
+                            + (result.totalCount() == 1 ? " report" : " reports") + " in all, on pages 1 to " + pages + ".");
             return;
         }
-        long pages = (result.totalCount() + result.pageSize() - 1) / result.pageSize();
         out.println(result.totalCount() + (result.totalCount() == 1 ? " report" : " reports")
                 + " (page " + result.page() + " of " + pages + "):");
         ReportViews.printTable(result.hits(), out);

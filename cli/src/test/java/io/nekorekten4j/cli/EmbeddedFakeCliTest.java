@@ -141,6 +141,14 @@ class EmbeddedFakeCliTest {
     }
 
     @Test
+    void aPagePastTheEndSaysSoInsteadOfAnEmptyTable() {
+        CliRun run = CliRun.demo("search", "--name", "Иван", "--page", "5");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outAfterNotice()).isEqualTo("Page 5 is past the end: 2 reports in all, on pages 1 to 1."
+                + System.lineSeparator());
+    }
+
+    @Test
     void searchJsonHasThePageAndTheReports() {
         JsonObject page = JsonText.object(CliRun.demo("--json", "search", "--name", "Иван").out());
         assertThat(page.getInt("totalCount")).isEqualTo(2);

@@ -70,6 +70,16 @@ class UsageCliTest {
     }
 
     @Test
+    void aBaseUriThatIsNotAnAddressSaysWhatIsWrong() {
+        CliRun run = CliRun.run(Map.of("NEKOREKTEN_API_KEY", "k-123"), "--base-uri", "notauri", "cities");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--base-uri must be an absolute http or https address")
+                .contains("it has no scheme").doesNotContain("null");
+        assertThat(CliRun.run(Map.of("NEKOREKTEN_API_KEY", "k-123"), "--base-uri", "ftp://x", "cities").err())
+                .contains("its scheme is ftp");
+    }
+
+    @Test
     void aCompletionScriptIsGenerated() {
         CliRun run = CliRun.withoutKey("generate-completion");
         assertThat(run.exitCode()).isZero();
