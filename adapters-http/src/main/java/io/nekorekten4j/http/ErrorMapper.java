@@ -14,11 +14,8 @@ import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +33,8 @@ import java.util.stream.Collectors;
  *   <tr><td>403</td><td>{@link IpNotWhitelistedException} when the message names an IP address or
  *       speaks of IPs, else {@link ForbiddenException}</td></tr>
  *   <tr><td>404</td><td>{@link NotFoundException}</td></tr>
- *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After} (seconds or HTTP date);
+ *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After} (seconds or HTTP date,
+ *       honoured up to {@link RetryAfter#cap}: the next Sofia midnight, 24 h at most);
  *       {@link QuotaExhaustedException} when the message says the daily or plan limit is spent</td></tr>
  *   <tr><td>402</td><td>{@link QuotaExhaustedException} when the message says the daily or plan
  *       limit is spent, else {@link UnexpectedResponseException}</td></tr>
@@ -108,7 +106,7 @@ final class ErrorMapper {
             context = context.withBody(redactor.apply(excerpt));
         }
         String said = wireStatus == code ? "" : " (HTTP " + wireStatus + " carried server.httpCode " + code + ")";
-        Optional<Duration> wait = retryAfter.flatMap(h -> parseRetryAfter(h, now));
+        Optional<Duration> asked = retryAfter.flatMap(h -> RetryAfter.parse(h, now));
         String text = message.orElse("");
         if (code == 400 || code == 422) {
             List<Violation> fields = new ArrayList<>();
@@ -135,10 +133,13 @@ final class ErrorMapper {
             return new NotFoundException("No such report or resource" + said, context, null);
         }
         if ((code == 429 || code == 402) && saysDailyQuotaIsSpent(text)) {
+            // Reported as sent (saturated, never overflowing): the gate does not wait for it.
             return new QuotaExhaustedException("The plan's daily quota is spent" + said, context,
-                    wait.map(now::plus).orElse(null));
+                    asked.map(w -> RetryAfter.instantAfter(now, w)).orElse(null));
         }
         if (code == 429) {
+            // Honoured, so never more than the cap: a hostile or broken value must not pause the key for good.
+            Optional<Duration> wait = asked.map(w -> RetryAfter.honoured(w, now, request.describe()));
             return new RateLimitedException("Too many requests" + wait.map(w -> ": retry after " + w.toSeconds() + " s")
                     .orElse("") + said, context, wait.orElse(null));
         }
@@ -166,25 +167,11 @@ final class ErrorMapper {
     }
 
     /**
-     * A {@code Retry-After} value: delay-seconds or an HTTP date (RFC 1123), as a wait from
-     * {@code now}; a date in the past is no wait. Anything else is ignored.
+     * A {@code Retry-After} value as a wait from {@code now}, as sent (see {@link RetryAfter#parse});
+     * empty when it is not one of the accepted forms.
      */
     static Optional<Duration> parseRetryAfter(String header, Instant now) {
-        String value = header.strip();
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            // A figure too long for a long is a wait longer than any call: saturate, never wrap.
-            return Optional.of(value.length() > 12 ? Duration.ofSeconds(999_999_999_999L)
-                    : Duration.ofSeconds(Long.parseLong(value)));
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return RetryAfter.parse(header, now);
     }
 
     /**

@@ -53,11 +53,15 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code responseTimeout}</td><td>15 s</td><td>per attempt: waiting between bytes of the answer</td></tr>
  *   <tr><td>{@code callTimeout}</td><td>60 s</td><td>the whole call: permit waits, attempts and
  *       backoffs; nothing outlives it</td></tr>
- *   <tr><td>{@code quota}</td><td>{@link QuotaPlan#DOCUMENTED_DEFAULT} (10 a minute)</td>
+ *   <tr><td>{@code quota}</td><td>{@link QuotaPlan#DOCUMENTED_DEFAULT} (10 a minute); none for a
+ *       loopback base URI</td>
  *       <td>the key's plan ({@link QuotaPlan#FREE}, {@link QuotaPlan#START}, {@link QuotaPlan#STANDARD},
- *       {@link QuotaPlan#BUSINESS} or custom); shared by every client of the key in the JVM</td></tr>
+ *       {@link QuotaPlan#BUSINESS} or custom); shared by every client of the same origin and key in
+ *       the JVM. A loopback origin (a fake server, a stub) gets no plan unless one is set: only its
+ *       own 429 pauses apply. See {@link #state()}.</td></tr>
  *   <tr><td>{@code permitWaitTimeout}</td><td>30 s</td><td>the longest wait for a quota permit;
- *       past it the call fails at once with {@code RateLimitWaitExceededException}</td></tr>
+ *       past it the call fails at once with {@code RateLimitWaitExceededException}; zero: take a
+ *       free permit now or fail at once</td></tr>
  *   <tr><td>{@code retry}</td><td>{@link RetryOptions#defaults()}: 3 attempts, 500 ms ×2 up to 8 s,
  *       jitter 0.5</td><td>{@link RetryOptions#disabled()} for none. A {@code POST} is retried only when
  *       the connection never opened.</td></tr>
@@ -130,10 +134,11 @@ public final class NekorektenHttp implements Nekorekten {
     private final ClientState state;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NekorektenHttp(Builder b, URI baseUri, Supplier<String> apiKey, Function<String, QuotaGate> gates) {
+    private NekorektenHttp(Builder b, URI baseUri, QuotaPlan plan, Supplier<String> apiKey,
+                           Function<String, QuotaGate> gates) {
         this.baseUri = baseUri;
         this.settings = new CallChain.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
-                b.permitWaitTimeout, b.maxResponseBytes, b.quota, b.retry, b.circuitBreaker, b.clock, b.sleeper,
+                b.permitWaitTimeout, b.maxResponseBytes, plan, b.retry, b.circuitBreaker, b.clock, b.sleeper,
                 b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)));
         this.json = new JsonCodec();
         this.wire = new WireMapper(json, baseUri);
@@ -245,7 +250,8 @@ public final class NekorektenHttp implements Nekorekten {
     }
 
     /**
-     * What this client knows now — circuit state and the local view of the key's quota — read
+     * What this client knows now — circuit state and the local view of the key's quota (the
+     * wait a new call would face, a pause the service asked for, what is left today) — read
      * without a request and without spending quota (for gauges and health checks).
      */
     public ClientState state() {
@@ -269,8 +275,9 @@ public final class NekorektenHttp implements Nekorekten {
     public String toString() {
         return "NekorektenHttp[baseUri=" + baseUri
                 + ", transport=" + transport.getClass().getSimpleName()
-                + ", quota=" + settings.quota().name() + " " + settings.quota().perMinute() + "/min"
-                + settings.quota().perDay().stream().mapToObj(d -> " " + d + "/day").findFirst().orElse("")
+                + ", quota=" + (settings.quota() == QuotaGate.NO_PLAN ? settings.quota().name()
+                        : settings.quota().name() + " " + settings.quota().perMinute() + "/min"
+                        + settings.quota().perDay().stream().mapToObj(d -> " " + d + "/day").findFirst().orElse(""))
                 + ", connectTimeout=" + settings.connectTimeout()
                 + ", responseTimeout=" + settings.responseTimeout()
                 + ", callTimeout=" + settings.callTimeout()
@@ -312,7 +319,7 @@ public final class NekorektenHttp implements Nekorekten {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration responseTimeout = Duration.ofSeconds(15);
         private Duration callTimeout = Duration.ofSeconds(60);
-        private QuotaPlan quota = QuotaPlan.DOCUMENTED_DEFAULT;
+        private QuotaPlan quota;
         private Duration permitWaitTimeout = Duration.ofSeconds(30);
         private RetryOptions retry = RetryOptions.defaults();
         private CircuitBreakerOptions circuitBreaker = CircuitBreakerOptions.defaults();
@@ -389,13 +396,16 @@ public final class NekorektenHttp implements Nekorekten {
             return this;
         }
 
-        /** The key's plan (default {@link QuotaPlan#DOCUMENTED_DEFAULT}: 10 a minute). */
+        /**
+         * The key's plan (default {@link QuotaPlan#DOCUMENTED_DEFAULT}, 10 a minute; for a loopback
+         * base URI — a fake server, a stub — no plan, so only the server's own 429 pauses apply).
+         */
         public Builder quota(QuotaPlan quota) {
             this.quota = Objects.requireNonNull(quota, "quota");
             return this;
         }
 
-        /** The longest wait for a quota permit (default 30 s; zero: never wait). */
+        /** The longest wait for a quota permit (default 30 s; zero: take a free permit now or fail at once). */
         public Builder permitWaitTimeout(Duration permitWaitTimeout) {
             this.permitWaitTimeout = Objects.requireNonNull(permitWaitTimeout, "permitWaitTimeout");
             return this;
@@ -496,29 +506,43 @@ public final class NekorektenHttp implements Nekorekten {
                 throw new ValidationException(problems);
             }
             WireLoggingWarning.SHARED.check(transport);
+            String origin = QuotaRegistry.origin(base);
+            QuotaPlan plan = planFor(base);
             Supplier<String> keys;
             Function<String, QuotaGate> gates;
             QuotaGate fixedGate = null;
             if (apiKey != null) {
                 String key = apiKey;
-                QuotaGate gate = QuotaGate.shared(key, quota, clock, sleeper);
+                QuotaGate gate = QuotaGate.shared(origin, key, plan, clock, sleeper);
                 fixedGate = gate;
                 keys = () -> key;
                 gates = k -> gate;
             } else {
                 Supplier<String> supplier = apiKeySupplier;
-                QuotaPlan plan = quota;
                 Clock time = clock;
                 Sleeper sleep = sleeper;
                 keys = () -> checkedKey(supplier.get());
-                gates = k -> QuotaGate.shared(k, plan, time, sleep);
+                gates = k -> QuotaGate.shared(origin, k, plan, time, sleep);
             }
-            NekorektenHttp client = new NekorektenHttp(this, base, keys, gates);
+            NekorektenHttp client = new NekorektenHttp(this, base, plan, keys, gates);
             if (fixedGate != null) {
                 client.chain.knownGate(fixedGate);
             }
             client.chain.listeners().clientBuilt(client.state);
             return client;
+        }
+
+        /**
+         * The plan set, else the documented default — except at a loopback origin: a fake server or
+         * a stub on this machine is not the service whose plan the default describes (the fake
+         * server simulates a quota of its own, answering 429 with {@code Retry-After}, which is
+         * honoured). A plan set explicitly holds everywhere.
+         */
+        private QuotaPlan planFor(URI base) {
+            if (quota != null) {
+                return quota;
+            }
+            return isLoopback(base.getHost()) ? QuotaGate.NO_PLAN : QuotaPlan.DOCUMENTED_DEFAULT;
         }
 
         private static String checkedKey(String key) {

@@ -44,8 +44,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * at which both counts allow a send again (normally the next Sofia midnight).
  *
  * <h2>Sharing</h2>
- * {@link #shared} returns the one gate of an API key in this JVM (see {@link QuotaRegistry}): two
- * clients built with the same key share it. The gate never holds the key, not even its hash.
+ * {@link #shared} returns the one gate of an API key at a service origin in this JVM (see
+ * {@link QuotaRegistry}): two clients built with the same key and origin share it; the same key
+ * at another origin (a fake server, a second stub) has a gate of its own. The gate never holds
+ * the key, not even its hash.
+ *
+ * <h2>The service's pauses</h2>
+ * A 429 with {@code Retry-After} pauses the gate ({@link #penalise}); no pause outlives
+ * {@link RetryAfter#MAX_WAIT}, and {@link #remaining} shows the wait a new call would face.
  *
  * <p>Everything reads the injected {@link Clock} and waits through the injected {@link Sleeper},
  * so a simulation drives the gate on virtual time. Thread safe.
@@ -60,6 +66,13 @@ final class QuotaGate {
     static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
     /** The rolling day, counted as well as the calendar day. */
     static final Duration ROLLING_DAY = Duration.ofHours(24);
+    /** The per-window figure of a gate without a plan: it keeps no log and only honours the service's pauses. */
+    static final int UNLIMITED = Integer.MAX_VALUE;
+    /**
+     * No plan: what a client of a loopback origin (a fake server, a stub) gets when it names none.
+     * Only the service's own 429 pauses hold it back.
+     */
+    static final QuotaPlan NO_PLAN = new QuotaPlan("none (loopback origin)", UNLIMITED, OptionalInt.empty());
 
     private final Duration window;
     private final Duration margin;
@@ -87,17 +100,19 @@ final class QuotaGate {
     }
 
     /**
-     * The gate of {@code apiKey} in this JVM, created with {@code plan} (its per-minute figure over
-     * a minute plus {@link #PLAN_MARGIN}) on first use. When clients of one key name different
-     * plans, the gate keeps the stricter figures of all of them.
+     * The gate of {@code apiKey} at {@code origin} in this JVM, created with {@code plan} (its
+     * per-minute figure over a minute plus {@link #PLAN_MARGIN}) on first use. When clients of one
+     * key and origin name different plans, the gate keeps the stricter figures of all of them.
      *
+     * @param origin  the service's origin ({@link QuotaRegistry#origin}): the same key at another
+     *                origin has another gate
      * @param apiKey  the API key; only its SHA-256 is kept, by the registry
      * @param plan    the key's plan
      * @param clock   the time source
      * @param sleeper how waiting threads sleep
      */
-    static QuotaGate shared(String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
-        return QuotaRegistry.JVM.gateFor(apiKey, plan, clock, sleeper);
+    static QuotaGate shared(String origin, String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
+        return QuotaRegistry.JVM.gateFor(origin, apiKey, plan, clock, sleeper);
     }
 
     /**
@@ -146,15 +161,21 @@ final class QuotaGate {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
         }
-        Instant start = clock.instant();
+        Instant start = null;
         Duration waited = Duration.ZERO;
         while (true) {
             Instant now;
             Instant slot;
             lock.lock();
             try {
+                // One reading per pass, the first one also the start: with maxWait zero a free permit
+                // is taken, never refused because the clock moved between two readings.
                 now = clock.instant();
-                slot = reserve(now, maxWait.minus(Duration.between(start, now)));
+                if (start == null) {
+                    start = now;
+                }
+                Duration left = maxWait.minus(Duration.between(start, now));
+                slot = reserve(now, left.isNegative() ? Duration.ZERO : left);
             } finally {
                 lock.unlock();
             }
@@ -181,19 +202,23 @@ final class QuotaGate {
     }
 
     /**
-     * Admits nothing until {@code retryAfter} from now: the service answered 429. Threads already
-     * waiting for a permit inside that pause wait again when they wake.
+     * Admits nothing until {@code retryAfter} from now, but never longer than
+     * {@link RetryAfter#MAX_WAIT}: the service answered 429. Threads already waiting for a permit
+     * inside that pause wait again when they wake.
      *
-     * @param retryAfter how long the service asked to wait; zero changes nothing
+     * @param retryAfter how long the service asked to wait (already capped by {@link RetryAfter});
+     *                   zero changes nothing
      */
     void penalise(Duration retryAfter) {
         Objects.requireNonNull(retryAfter, "retryAfter");
         if (retryAfter.isNegative()) {
             throw new IllegalArgumentException("retryAfter must not be negative, got " + retryAfter);
         }
+        // A last guard for any caller: no pause, however it was computed, outlives a day.
+        Duration pause = retryAfter.compareTo(RetryAfter.MAX_WAIT) > 0 ? RetryAfter.MAX_WAIT : retryAfter;
         lock.lock();
         try {
-            Instant until = clock.instant().plus(retryAfter);
+            Instant until = clock.instant().plus(pause);
             if (until.isAfter(penaltyUntil)) {
                 penaltyUntil = until;
             }
@@ -266,7 +291,7 @@ final class QuotaGate {
                 leftToday = OptionalInt.of(Math.max(0, perDay.getAsInt() - Math.max(inDay, inRolling)));
             }
             return new RemainingQuota(permits, leftNow, perDay, leftToday,
-                    paused ? Optional.of(penaltyUntil) : Optional.empty());
+                    paused ? Optional.of(penaltyUntil) : Optional.empty(), Duration.between(now, nextSlot(now)));
         } finally {
             lock.unlock();
         }
@@ -282,27 +307,27 @@ final class QuotaGate {
     public String toString() {
         int p = permits();
         OptionalInt d = perDay();
-        return "QuotaGate[" + p + " per " + window + " + " + margin + " margin"
+        return "QuotaGate[" + (p == UNLIMITED ? "no plan" : p + " per " + window + " + " + margin + " margin")
                 + (d.isPresent() ? ", " + d.getAsInt() + " per day (Sofia calendar day and rolling 24 h)" : "")
                 + "]";
+    }
+
+    /** The earliest send a call made now could get, daily cap included; caller holds the lock and pruned. */
+    private Instant nextSlot(Instant now) {
+        Instant slot = earliestSlot(now);
+        if (perDay.isPresent()) {
+            Instant resumes = dailyResume(slot, perDay.getAsInt());
+            if (resumes.isAfter(slot)) {
+                return resumes;
+            }
+        }
+        return slot;
     }
 
     /** Finds, checks and records the earliest slot; caller holds the lock. */
     private Instant reserve(Instant now, Duration budget) {
         prune(now);
-        Instant slot = now;
-        if (penaltyUntil.isAfter(slot)) {
-            slot = penaltyUntil;
-        }
-        if (!recent.isEmpty() && recent.peekLast().isAfter(slot)) {
-            slot = recent.peekLast(); // first come, first served: never ahead of an earlier reservation
-        }
-        if (recent.size() >= permits) {
-            Instant free = nthNewest(recent, permits).plus(spacing);
-            if (free.isAfter(slot)) {
-                slot = free;
-            }
-        }
+        Instant slot = earliestSlot(now);
         if (perDay.isPresent()) {
             Instant resumes = dailyResume(slot, perDay.getAsInt());
             if (resumes.isAfter(slot)) {
@@ -318,9 +343,29 @@ final class QuotaGate {
                     + " away, longer than the permit-wait timeout allows; nothing was sent",
                     ErrorContext.none(), wait);
         }
-        recent.addLast(slot);
+        if (permits != UNLIMITED) {
+            recent.addLast(slot);
+        }
         if (perDay.isPresent()) {
             daily.addLast(slot);
+        }
+        return slot;
+    }
+
+    /** The earliest slot the pause and the sliding log allow, daily cap aside; caller holds the lock and pruned. */
+    private Instant earliestSlot(Instant now) {
+        Instant slot = now;
+        if (penaltyUntil.isAfter(slot)) {
+            slot = penaltyUntil;
+        }
+        if (!recent.isEmpty() && recent.peekLast().isAfter(slot)) {
+            slot = recent.peekLast(); // first come, first served: never ahead of an earlier reservation
+        }
+        if (recent.size() >= permits) {
+            Instant free = nthNewest(recent, permits).plus(spacing);
+            if (free.isAfter(slot)) {
+                slot = free;
+            }
         }
         return slot;
     }

@@ -1,20 +1,25 @@
 package io.nekorekten4j.http;
 
 import io.nekorekten4j.ports.QuotaPlan;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The quota gates of this JVM, one per API key and time source.
+ * The quota gates of this JVM, one per service origin, API key and time source.
  *
  * <ul>
+ *   <li>Keyed by the service's origin (scheme, host and port): the same key used against the real
+ *       service and against a loopback fake server, or against two fake servers, counts each
+ *       origin's requests apart — they are different services with quotas of their own.</li>
  *   <li>Keyed by the SHA-256 of the key, never the key itself: the registry lives as long as the JVM
  *       and is reachable from every client.</li>
  *   <li>Also keyed by the time source: every client on the system clock (whatever its zone) shares
@@ -40,13 +45,17 @@ final class QuotaRegistry {
     QuotaRegistry() {
     }
 
-    /** The gate of {@code apiKey} on {@code clock}, created on first use and tightened to {@code plan}. */
-    QuotaGate gateFor(String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
+    /**
+     * The gate of {@code apiKey} at {@code origin} on {@code clock}, created on first use and
+     * tightened to {@code plan}.
+     */
+    QuotaGate gateFor(String origin, String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
-        GateKey key = new GateKey(sha256(apiKey), timeSource(clock));
+        GateKey key = new GateKey(origin, sha256(apiKey), timeSource(clock));
         QuotaGate gate = gates.computeIfAbsent(key, k -> QuotaGate.create(plan.perMinute(), QuotaGate.MINUTE,
                 plan.perDay(), QuotaGate.PLAN_MARGIN, clock, sleeper));
         gate.tighten(plan);
@@ -56,6 +65,23 @@ final class QuotaRegistry {
     /** How many gates exist. */
     int size() {
         return gates.size();
+    }
+
+    /**
+     * The origin of {@code uri}: lowercase scheme and host, and the port (the scheme's default when
+     * none is given), e.g. {@code https://api.nekorekten.com:443}. Paths do not matter: a quota
+     * belongs to the service, not to a path on it.
+     *
+     * @throws IllegalArgumentException when {@code uri} has no scheme or host
+     */
+    static String origin(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("uri must have a scheme and a host, got " + uri.getScheme() + "://…");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     /** A lowercase hex SHA-256 of the key's UTF-8 bytes. */
@@ -94,6 +120,6 @@ final class QuotaRegistry {
         }
     }
 
-    private record GateKey(String keyHash, Object timeSource) {
+    private record GateKey(String origin, String keyHash, Object timeSource) {
     }
 }

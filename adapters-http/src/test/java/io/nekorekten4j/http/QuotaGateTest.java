@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,7 @@ class QuotaGateTest {
     private static final Duration MINUTE_AND_MARGIN = Duration.ofSeconds(61);
     private static final Duration NO_WAIT = Duration.ZERO;
     private static final Duration LONG_WAIT = Duration.ofMinutes(5);
+    private static final String ORIGIN = "https://api.nekorekten.com:443";
 
     private final VirtualClock clock = new VirtualClock(T0);
     private final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
@@ -343,9 +345,9 @@ class QuotaGateTest {
 
     @Test
     void clientsOfOneKeyShareOneGateAndAnotherKeyHasItsOwn() {
-        QuotaGate first = QuotaGate.shared("key-shared-" + T0, QuotaPlan.START, clock, sleeper);
-        QuotaGate second = QuotaGate.shared("key-shared-" + T0, QuotaPlan.START, clock, sleeper);
-        QuotaGate other = QuotaGate.shared("key-other-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate first = QuotaGate.shared(ORIGIN, "key-shared-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate second = QuotaGate.shared(ORIGIN, "key-shared-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate other = QuotaGate.shared(ORIGIN, "key-other-" + T0, QuotaPlan.START, clock, sleeper);
 
         assertThat(second).isSameAs(first);
         assertThat(other).isNotSameAs(first);
@@ -358,9 +360,9 @@ class QuotaGateTest {
     @Test
     void clientsOnTheSystemClockShareTheGateWhateverTheirZone() {
         String key = "key-system-clock-" + System.identityHashCode(this);
-        QuotaGate utc = QuotaGate.shared(key, QuotaPlan.START, Clock.systemUTC(), Sleeper.SYSTEM);
-        QuotaGate sofia = QuotaGate.shared(key, QuotaPlan.START, Clock.system(QuotaGate.SOFIA), Sleeper.SYSTEM);
-        QuotaGate virtual = QuotaGate.shared(key, QuotaPlan.START, clock, sleeper);
+        QuotaGate utc = QuotaGate.shared(ORIGIN, key, QuotaPlan.START, Clock.systemUTC(), Sleeper.SYSTEM);
+        QuotaGate sofia = QuotaGate.shared(ORIGIN, key, QuotaPlan.START, Clock.system(QuotaGate.SOFIA), Sleeper.SYSTEM);
+        QuotaGate virtual = QuotaGate.shared(ORIGIN, key, QuotaPlan.START, clock, sleeper);
 
         assertThat(sofia).isSameAs(utc);
         assertThat(virtual).as("a virtual clock's gate").isNotSameAs(utc);
@@ -369,9 +371,9 @@ class QuotaGateTest {
     @Test
     void whenClientsOfOneKeyNameDifferentPlansTheStricterFiguresHold() {
         String key = "key-plans-" + T0;
-        QuotaGate gate = QuotaGate.shared(key, QuotaPlan.BUSINESS, clock, sleeper);
-        QuotaGate.shared(key, QuotaPlan.DOCUMENTED_DEFAULT, clock, sleeper);
-        QuotaGate.shared(key, QuotaPlan.STANDARD, clock, sleeper);
+        QuotaGate gate = QuotaGate.shared(ORIGIN, key, QuotaPlan.BUSINESS, clock, sleeper);
+        QuotaGate.shared(ORIGIN, key, QuotaPlan.DOCUMENTED_DEFAULT, clock, sleeper);
+        QuotaGate.shared(ORIGIN, key, QuotaPlan.STANDARD, clock, sleeper);
 
         assertThat(gate.permits()).isEqualTo(10);
         assertThat(gate.perDay()).hasValue(300);
@@ -380,7 +382,7 @@ class QuotaGateTest {
     @Test
     void theGateShowsItsFiguresButNeverTheKeyOrItsHash() {
         String key = "sk_live_9f8e7d6c5b4a-secret";
-        QuotaGate gate = QuotaGate.shared(key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate gate = QuotaGate.shared(ORIGIN, key, QuotaPlan.FREE, clock, sleeper);
 
         assertThat(gate.toString()).contains("5 per PT1M").contains("30 per day")
                 .doesNotContain(key).doesNotContain(QuotaRegistry.sha256(key))
@@ -403,6 +405,122 @@ class QuotaGateTest {
                 OptionalInt.of(0), Duration.ZERO, clock, sleeper)).withMessageContaining("perDay");
         assertThatIllegalArgumentException().isThrownBy(() -> QuotaGate.create(1, QuotaGate.MINUTE,
                 OptionalInt.empty(), Duration.ofSeconds(-1), clock, sleeper)).withMessageContaining("margin");
+    }
+
+    /** Issue 8 item 3: zero means "a free permit now, or fail at once" — never "refuse everything". */
+    @Test
+    void aZeroWaitTakesAFreePermitEvenWhenTheClockMovesOnEveryReading() {
+        TickingClock ticking = new TickingClock(T0, Duration.ofNanos(1));
+        QuotaGate gate = QuotaGate.create(2, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, ticking,
+                sleeper);
+
+        gate.acquire(NO_WAIT);
+        gate.acquire(NO_WAIT);
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT));
+        assertThat(e.waitNeeded()).isPositive();
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aWaitThatOversleptItsBudgetStillTakesTheSlotItWokeFor() {
+        // The sleeper overshoots by a second: the budget left is negative, the slot is free.
+        Sleeper overshooting = d -> clock.advance(d.plusSeconds(1));
+        QuotaGate gate = QuotaGate.create(1, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, clock,
+                overshooting);
+        gate.acquire(NO_WAIT);
+
+        gate.acquire(MINUTE_AND_MARGIN);
+
+        assertThat(clock.instant()).isEqualTo(T0.plus(MINUTE_AND_MARGIN).plusSeconds(1));
+    }
+
+    /** Issue 8 item 1: no pause outlives a day, whatever the caller passes. */
+    @Test
+    void aPenaltyIsNeverLongerThanADay() {
+        QuotaGate gate = perMinute(5);
+
+        gate.penalise(Duration.ofSeconds(99_999_999_999_999L));
+
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofHours(24));
+        clock.advance(Duration.ofHours(24));
+        gate.acquire(NO_WAIT);
+    }
+
+    @Test
+    void theRemainingQuotaShowsTheWaitANewCallWouldFaceWithoutTakingAPermit() {
+        QuotaGate gate = perMinute(2);
+        assertThat(gate.remaining().waitForPermit()).isEqualTo(Duration.ZERO);
+        assertThat(gate.remaining().permitFreeNow()).isTrue();
+        burst(gate, 2);
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(gate.remaining().waitForPermit()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(gate.remaining().waitForPermit()).as("reading twice takes nothing").isEqualTo(Duration.ofSeconds(50));
+        gate.penalise(Duration.ofMinutes(5));
+        assertThat(gate.remaining().waitForPermit()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(gate.remaining().pausedUntil()).contains(clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void theRemainingQuotaShowsASpentDailyCapAsTheWaitUntilItAllowsRequestsAgain() {
+        clock.set(SOFIA_MIDNIGHT);
+        QuotaGate gate = free();
+        for (int i = 0; i < 30; i++) {
+            gate.acquire(LONG_WAIT);
+        }
+
+        RemainingQuota left = gate.remaining();
+
+        Instant nextMidnight = SOFIA_MIDNIGHT.plus(Duration.ofDays(1));
+        assertThat(left.dailyCapSpent()).isTrue();
+        assertThat(left.waitForPermit()).isEqualTo(Duration.between(clock.instant(), nextMidnight));
+        assertThat(left.permitFreeNow()).isFalse();
+    }
+
+    /** Issue 8 item 2: one key at two origins is two services, two quotas. */
+    @Test
+    void oneKeyAtTwoOriginsHasTwoGates() {
+        String key = "key-origins-" + T0;
+        QuotaGate service = QuotaGate.shared(ORIGIN, key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate fake = QuotaGate.shared("http://127.0.0.1:8080", key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate otherFake = QuotaGate.shared("http://127.0.0.1:8081", key, QuotaPlan.FREE, clock, sleeper);
+
+        burst(service, 5);
+
+        assertThat(fake).isNotSameAs(service).isNotSameAs(otherFake);
+        burst(fake, 5);
+        burst(otherFake, 5);
+        assertThat(QuotaGate.shared(ORIGIN, key, QuotaPlan.FREE, clock, sleeper)).isSameAs(service);
+    }
+
+    @Test
+    void theOriginIsSchemeHostAndPortWhateverTheSpellingOrPath() {
+        assertThat(QuotaRegistry.origin(java.net.URI.create("https://API.nekorekten.com")))
+                .isEqualTo("https://api.nekorekten.com:443");
+        assertThat(QuotaRegistry.origin(java.net.URI.create("HTTPS://api.nekorekten.com:443/api/v1")))
+                .isEqualTo("https://api.nekorekten.com:443");
+        assertThat(QuotaRegistry.origin(java.net.URI.create("http://127.0.0.1/x")))
+                .isEqualTo("http://127.0.0.1:80");
+        assertThat(QuotaRegistry.origin(java.net.URI.create("http://[::1]:8080")))
+                .isEqualTo("http://[::1]:8080");
+        assertThatIllegalArgumentException().isThrownBy(() -> QuotaRegistry.origin(java.net.URI.create("/relative")))
+                .withMessageContaining("scheme and a host");
+    }
+
+    @Test
+    void aGateWithoutAPlanAdmitsEverySendButHonoursTheServicesPause() {
+        QuotaGate gate = QuotaGate.shared("http://127.0.0.1:9", "key-no-plan-" + T0, QuotaGate.NO_PLAN, clock,
+                sleeper);
+
+        burst(gate, 1_000);
+        gate.penalise(Duration.ofSeconds(30));
+
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(gate.toString()).contains("no plan");
     }
 
     private QuotaGate perMinute(int permits) {
@@ -449,6 +567,32 @@ class QuotaGateTest {
         @Override
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException("a virtual clock has no zones");
+        }
+    }
+
+    /** A clock that moves on by {@code tick} at every reading, like a real one between two reads. */
+    static final class TickingClock extends Clock {
+        private final AtomicReference<Instant> now;
+        private final Duration tick;
+
+        TickingClock(Instant start, Duration tick) {
+            this.now = new AtomicReference<>(start);
+            this.tick = tick;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.getAndUpdate(t -> t.plus(tick));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a ticking clock has no zones");
         }
     }
 

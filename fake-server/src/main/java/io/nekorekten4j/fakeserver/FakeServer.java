@@ -30,11 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * plugin, {@code curl} — at {@link #uri()} instead of {@code https://api.nekorekten.com}.
  *
  * <pre>{@code
- * try (FakeServer server = FakeServer.builder().seedDemoData().build().start()) {
- *     Nekorekten api = NekorektenHttp.builder().baseUri(server.uri()).apiKey("any-key").build();
+ * try (FakeServer server = FakeServer.builder().seedDemoData().build().start();
+ *      Nekorekten api = NekorektenHttp.builder().baseUri(server.uri()).apiKey("any-key").build()) {
  *     api.search(SearchCriteria.builder().phone("0888 123 456").build()); // finds the demo report
  * }
  * }</pre>
+ * The HTTP adapter applies no quota plan of its own to a loopback origin unless one is set, and
+ * keeps the quota state of each origin apart: the example runs for any number of calls. To
+ * exercise quota handling, let the fake simulate a plan ({@link Builder#quota}): its 429s carry
+ * {@code Retry-After}, which the client honours.
  *
  * <h2>The API it serves</h2>
  * <ul>

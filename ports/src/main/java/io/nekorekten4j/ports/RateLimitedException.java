@@ -23,7 +23,10 @@ public class RateLimitedException extends ServiceRefusedException {
         this.retryAfter = retryAfter;
     }
 
-    /** The wait the service asked for, when it named one. */
+    /**
+     * The wait the service asked for, when it named one — as the adapter honours it: the HTTP
+     * adapter caps it at the next midnight in Sofia, 24 hours at most.
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
