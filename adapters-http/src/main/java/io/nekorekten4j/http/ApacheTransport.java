@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.nekorekten4j.ports.TlsFailureException;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -216,6 +217,11 @@ public final class ApacheTransport implements Transport {
         if (DeadlineWatchdog.passed(nanoDeadline)) {
             return new TransportException(TransportException.Kind.TIMEOUT,
                     "the call deadline passed before the answer came", e);
+        }
+        Optional<TlsFailureException.Reason> tls = TlsFailures.classify(e);
+        if (tls.isPresent()) {
+            return new TransportException(TransportException.Kind.TLS,
+                    "the TLS set-up failed (" + e.getClass().getSimpleName() + ")", e);
         }
         if (e instanceof ConnectTimeoutException || e instanceof ConnectException
                 || e instanceof UnknownHostException || e instanceof NoRouteToHostException

@@ -21,6 +21,7 @@ import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
+import io.nekorekten4j.ports.TlsFailureException;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -333,8 +334,11 @@ final class CallChain {
             throw new AttemptFailure(e, Resilience.plannedWait(call.method(), Outcome.RATE_LIMITED, e.retryAfter(),
                     attempt, budget.remaining(), backoff));
         } catch (ServiceUnavailableException e) {
-            throw new AttemptFailure(e, Resilience.plannedWait(call.method(), Outcome.SERVER_ERROR, Optional.empty(),
-                    attempt, budget.remaining(), backoff));
+            // 501 and 505 say the service will never serve this request as sent: a retry only spends a permit.
+            boolean permanent = e.context().status().stream().anyMatch(s -> s == 501 || s == 505);
+            throw new AttemptFailure(e, Resilience.plannedWait(call.method(),
+                    permanent ? Outcome.FINAL : Outcome.SERVER_ERROR, Optional.empty(), attempt, budget.remaining(),
+                    backoff));
         } catch (NekorektenException e) {
             throw new AttemptFailure(e, Optional.empty());
         }
@@ -362,12 +366,23 @@ final class CallChain {
     /** A transport failure as the ports' exception, stamped with the call's outcome, and the retry it allows. */
     private AttemptFailure failed(Call<?> call, ErrorContext context, Budget budget, int attempt,
                                   io.nekorekten4j.http.TransportException e, CallTrace trace) {
-        if (e.kind() != io.nekorekten4j.http.TransportException.Kind.NOT_SENT) {
+        if (e.kind() != io.nekorekten4j.http.TransportException.Kind.NOT_SENT
+                && e.kind() != io.nekorekten4j.http.TransportException.Kind.TLS) {
             trace.mayHaveReached();
         }
         NekorektenException failure;
         Outcome outcome;
         switch (e.kind()) {
+            case TLS -> {
+                // Permanent: a retry would spend another permit on another failed handshake.
+                outcome = Outcome.FINAL;
+                TlsFailureException.Reason reason = TlsFailures.classify(e).orElse(TlsFailureException.Reason.HANDSHAKE);
+                ErrorContext after = CallProgress.after(context, RequestOutcome.NOT_SENT);
+                failure = new TlsFailureException("The secure connection to the service failed: "
+                        + TlsFailures.describe(reason) + "; " + CallProgress.sentence(after.outcome().orElseThrow())
+                        + ". Not retried: this lasts until the certificate, the trust store or the base URI is fixed",
+                        after, reason, e);
+            }
             case NOT_SENT -> {
                 outcome = Outcome.NOT_SENT;
                 ErrorContext after = CallProgress.after(context, RequestOutcome.NOT_SENT);

@@ -331,6 +331,11 @@ public final class JdkTransport implements Transport {
                         + " answer (the JDK client's automatic re-send of the request was refused)", cause);
             }
         }
+        if (TlsFailures.classify(cause).isPresent()) {
+            // Permanent (certificate, host name, protocol): see TlsFailures. Nothing was written.
+            return new TransportException(TransportException.Kind.TLS,
+                    "the TLS set-up failed (" + cause.getClass().getSimpleName() + ")", cause);
+        }
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
                 || cause instanceof SSLHandshakeException) {

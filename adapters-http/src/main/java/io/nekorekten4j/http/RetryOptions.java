@@ -11,8 +11,10 @@ import java.util.Objects;
  * <p>Which failures are retried is fixed, because it decides whether a write can be duplicated:
  * <ul>
  *   <li>{@code GET}, {@code PATCH} and {@code DELETE} are retried after a connection that failed,
- *       broke or timed out, after a 5xx answer, and after a 429 whose {@code Retry-After} fits in
- *       what is left of the call timeout;</li>
+ *       broke or timed out, after a 5xx answer (but 501 and 505, which no retry changes), and
+ *       after a 429 whose {@code Retry-After} fits in what is left of the call timeout;</li>
+ *   <li>no request is retried after a TLS failure (untrusted certificate, host name mismatch, no
+ *       common protocol): it lasts until someone fixes it, and each try would spend a permit;</li>
  *   <li>{@code POST} (create a report, upload files) is retried only when the connection provably
  *       never opened, so the service cannot have seen it: a report filed twice would be seen by
  *       every merchant.</li>

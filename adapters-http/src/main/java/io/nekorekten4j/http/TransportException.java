@@ -15,6 +15,11 @@ public class TransportException extends IOException {
     public enum Kind {
         /** The connection was never opened (refused, DNS, connect timeout): the server saw nothing. */
         NOT_SENT,
+        /**
+         * The TLS set-up failed (certificate, host name, protocol): the server saw no request, and
+         * retrying cannot help until someone fixes a certificate, a trust store or the base URI.
+         */
+        TLS,
         /** The connection broke after the request may have been (partly) sent. */
         BROKEN,
         /** A response timeout or the whole-call deadline passed. */

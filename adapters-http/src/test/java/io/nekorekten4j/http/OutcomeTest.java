@@ -239,6 +239,21 @@ class OutcomeTest {
         assertThat(e.attempts()).hasValue(0);
     }
 
+    /** A 501 or 505 says the service will never serve the request as sent: it is not retried. */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void aGetAnsweredNotImplementedIsTriedOnce(String transportKind) {
+        service.stubFor(get(urlPathEqualTo("/api/v1/reports")).willReturn(aResponse().withStatus(501)));
+
+        NekorektenException e = catchThrowableOfType(() -> api(transportKind).search(CRITERIA),
+                NekorektenException.class);
+
+        assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(e.attempts()).hasValue(1);
+        assertThat(requests()).isEqualTo(1);
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

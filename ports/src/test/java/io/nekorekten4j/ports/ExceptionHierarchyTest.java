@@ -241,4 +241,17 @@ class ExceptionHierarchyTest {
             assertThat(e).hasMessage("failed (PATCH /api/v1/reports/7, 3 attempts)");
         }
     }
+
+    @Test
+    void aTlsFailureIsATransportFailureThatWasNotSentAndSaysWhatFailed() {
+        TlsFailureException e = new TlsFailureException("m", ErrorContext.none(),
+                TlsFailureException.Reason.HOSTNAME_MISMATCH, CAUSE);
+
+        assertThat(e).isInstanceOf(TransportException.class).hasCause(CAUSE);
+        assertThat(e.code()).isEqualTo(ErrorCode.TRANSPORT_FAILURE);
+        assertThat(e.outcome()).isEqualTo(RequestOutcome.NOT_SENT);
+        assertThat(e.reason()).isEqualTo(TlsFailureException.Reason.HOSTNAME_MISMATCH);
+        assertThatNullPointerException().isThrownBy(() -> new TlsFailureException("m", ErrorContext.none(), null, null))
+                .withMessage("reason");
+    }
 }
