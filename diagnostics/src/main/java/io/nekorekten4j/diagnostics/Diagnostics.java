@@ -8,6 +8,7 @@ import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.http.ApacheTransport;
 import io.nekorekten4j.http.CacheOptions;
 import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.RemainingQuota;
 import io.nekorekten4j.http.RetryOptions;
 import io.nekorekten4j.http.Transport;
 import io.nekorekten4j.ports.ForbiddenException;
@@ -57,7 +58,9 @@ import javax.net.ssl.SSLContext;
  * One {@link Check} per line: {@code dns}, {@code tcp}, {@code tls}, {@code key}, {@code ip-whitelist}
  * (with the address the service saw, when it refused it), {@code http} (time to first byte),
  * {@code contract.cities} and {@code contract.search} — every difference between the raw answers and
- * {@code openapi/nekorekten-api.yaml}, each marked by what the library does with it ({@link Effect}).
+ * {@code openapi/nekorekten-api.yaml}, each marked by what the library does with it ({@link Effect}) —
+ * and {@code quota}: the local view of what is left this minute and today, and any pause a 429's
+ * {@code Retry-After} imposed (read from the client, without another request).
  * A difference that breaks parsing, or could hide reports, is a {@link Status#FAILURE}.
  * The key is never part of a report.
  *
@@ -143,7 +146,7 @@ public final class Diagnostics {
         RecordingTransport recorder = new RecordingTransport(transport.get(), ownsTransport);
         if (!reachable) {
             recorder.close();
-            for (String id : List.of("key", "ip-whitelist", "http", "contract.cities", "contract.search")) {
+            for (String id : List.of("key", "ip-whitelist", "http", "contract.cities", "contract.search", "quota")) {
                 checks.add(Check.skipped(id, "not checked: the service cannot be reached; nothing was sent"));
             }
             return new DiagnosticsReport(baseUri, checks, 0, apiKey);
@@ -166,8 +169,31 @@ public final class Diagnostics {
                 checks.add(Check.skipped("contract.search", "not checked: the first request was not answered with a"
                         + " success, so the search was not sent (no lookup spent)"));
             }
+            checks.add(quotaCheck(client.state().quota()));
             return new DiagnosticsReport(baseUri, checks, recorder.exchanges().size(), apiKey);
         }
+    }
+
+    /** The local view of the key's quota after the run: what is left, and any pause the service asked for. */
+    private static Check quotaCheck(Optional<RemainingQuota> view) {
+        if (view.isEmpty()) {
+            return Check.skipped("quota", "no local view of the key's quota");
+        }
+        RemainingQuota q = view.get();
+        String today = q.perDay().isPresent()
+                ? q.leftToday().getAsInt() + " of " + q.perDay().getAsInt() + " left today"
+                : "no daily cap in the plan";
+        String summary = q.leftThisMinute() + " of " + q.perMinute() + " requests left this minute, " + today
+                + " (this JVM's view; other processes using the key are not counted)";
+        if (q.pausedUntil().isPresent()) {
+            return Check.warning("quota", summary + "; the service asked for a pause until " + q.pausedUntil().get()
+                            + " (a Retry-After is honoured up to the next Sofia midnight, never more than 24 h)",
+                    "wait until the pause ends; a call made now would wait " + q.waitForPermit().toSeconds() + " s");
+        }
+        if (q.dailyCapSpent()) {
+            return Check.warning("quota", summary, "the plan's daily lookups are spent: calls fail until the day resets");
+        }
+        return Check.ok("quota", summary);
     }
 
     /** The key and IP checks, from how the first request went. */

@@ -186,6 +186,21 @@ class DiagnosticsDriftTest {
     }
 
     @Test
+    void aHostileRetryAfterIsShownClampedInTheQuotaCheck() {
+        server.stubFor(get(urlPathEqualTo(CITIES)).willReturn(json(429,
+                "{\"message\":\"Too many\",\"server\":{\"date\":\"2026-02-27 20:22:33\",\"httpCode\":429}}")
+                .withHeader("Retry-After", "99999999999999")));
+
+        DiagnosticsReport report = run();
+
+        Check quota = report.check("quota").orElseThrow();
+        assertThat(quota.status()).isEqualTo(Status.WARNING);
+        assertThat(quota.summary()).contains("pause until").contains("never more than 24 h");
+        assertThat(report.check("key").orElseThrow().status()).isEqualTo(Status.WARNING);
+        assertThat(report.requestsSent()).isEqualTo(1);
+    }
+
+    @Test
     void theKeyEchoedByTheServiceNeverReachesTheReport() {
         server.stubFor(get(urlPathEqualTo(CITIES)).willReturn(json(403,
                 "{\"message\":\"Key " + key + " is not allowed for this resource\",\"server\":{\"date\":\"2026-02-27 20:22:33\",\"httpCode\":403}}")));
@@ -205,6 +220,7 @@ class DiagnosticsDriftTest {
         assertThat(json.path("overall").asText()).isEqualTo("WARNING");
         assertThat(json.path("requestsSent").asInt()).isEqualTo(2);
         JsonNode search = json.path("checks").get(7);
+        assertThat(json.path("checks").get(8).path("id").asText()).isEqualTo("quota");
         assertThat(search.path("id").asText()).isEqualTo("contract.search");
         assertThat(search.path("drifts").get(0).path("effect").asText()).isEqualTo("TOLERATED");
         assertThat(search.path("drifts").get(0).path("severity").asText()).isEqualTo("WARNING");

@@ -29,7 +29,8 @@ class DiagnosticsFakeServerTest {
             assertThat(server.requestCount()).isEqualTo(2);
             assertThat(report.overall()).as(report.toText()).isEqualTo(Status.OK);
             assertThat(report.checks()).extracting(Check::id).containsExactly("dns", "tcp", "tls", "key",
-                    "ip-whitelist", "http", "contract.cities", "contract.search");
+                    "ip-whitelist", "http", "contract.cities", "contract.search", "quota");
+            assertThat(report.check("quota").orElseThrow().summary()).startsWith("8 of 10 requests left this minute");
             assertThat(report.check("tls").orElseThrow().status()).isEqualTo(Status.SKIPPED);
             assertThat(report.check("contract.search").orElseThrow().summary()).contains("matches the contract");
         }
