@@ -17,6 +17,7 @@ import io.nekorekten4j.domain.WebAddress;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaPlan;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,23 +40,30 @@ import java.util.function.Function;
  */
 final class Backend {
 
+    /** The path of a file's preview, relative to the service's base URI, as the service sends it. */
+    static final String FILES_PATH = "/files/";
+
     private final Clock clock;
     private final Ids ids;
     private final ReportStore store = new ReportStore();
     private final Map<FileId, UploadedFile> files = new ConcurrentHashMap<>();
-    private final List<FakeCall> calls = new ArrayList<>();
+    private final CallLog calls;
     private final QuotaGate quota;
     private final Faults faults = new Faults();
+    private final Faults lostAnswers = new Faults();
     private final Set<String> refusedAccounts = ConcurrentHashMap.newKeySet();
     private final Map<String, String> refusedIps = new ConcurrentHashMap<>();
     private final Map<String, Reporter> reporters = new ConcurrentHashMap<>();
+    private final URI previewBase;
 
     /** A file as the fake keeps it: its name and what it is, not its bytes. */
     record UploadedFile(String fileName, FileType type, long size) {
     }
 
-    Backend(Clock clock, long seed, Optional<QuotaPlan> plan) {
+    Backend(Clock clock, long seed, Optional<QuotaPlan> plan, int callLogCapacity, URI previewBase) {
         this.clock = clock;
+        this.calls = new CallLog(callLogCapacity);
+        this.previewBase = previewBase;
         this.ids = new Ids(seed);
         this.quota = new QuotaGate(plan);
     }
@@ -63,7 +71,8 @@ final class Backend {
     /**
      * Runs one call of {@code account} through the backend and logs it: refused key, refused IP,
      * injected fault and quota are checked in that order, then {@code operation} runs with the
-     * clock's time.
+     * clock's time. When a lost answer is queued, the operation's outcome — done, or refused — is
+     * replaced by that loss: the change stays, the caller only learns that the answer never came.
      */
     <T> T call(FakeCall.Operation operation, ErrorContext request, Account account, Function<Instant, T> action) {
         Instant now = clock.instant();
@@ -80,7 +89,16 @@ final class Backend {
                 throw fault.get();
             }
             quota.admit(account, now, request);
-            T result = action.apply(now);
+            T result;
+            try {
+                result = action.apply(now);
+            } catch (NekorektenException refused) {
+                throw lostAnswers.next(request, now).orElse(refused);
+            }
+            Optional<NekorektenException> lost = lostAnswers.next(request, now);
+            if (lost.isPresent()) {
+                throw lost.get();
+            }
             log(new FakeCall(operation, account.id(), now, Optional.empty()));
             return result;
         } catch (NekorektenException e) {
@@ -101,11 +119,18 @@ final class Backend {
         return faults;
     }
 
-    /** Every call logged so far, oldest first. */
+    Faults lostAnswers() {
+        return lostAnswers;
+    }
+
+    /** The calls the log still holds, oldest first: the most recent ones, up to its capacity. */
     List<FakeCall> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.recent();
+    }
+
+    /** How many calls reached the backend since it was built or reset, however many the log still holds. */
+    long callCount() {
+        return calls.total();
     }
 
     void refuse(Account account) {
@@ -174,7 +199,7 @@ final class Backend {
         List<ReportFile> attached = new ArrayList<>(r.files().size());
         for (FileId id : r.files()) {
             UploadedFile file = files.get(id);
-            attached.add(new ReportFile(Optional.of(id), Optional.empty(),
+            attached.add(new ReportFile(Optional.of(id), Optional.of(previewUrl(id)),
                     Optional.ofNullable(file == null ? null : file.fileName())));
         }
         return Report.builder()
@@ -194,23 +219,29 @@ final class Backend {
                 .build();
     }
 
+    /**
+     * Where a file's preview lives: {@value #FILES_PATH}{@code <id>} resolved against the preview
+     * base, as the HTTP adapter resolves the service's relative {@code previewUrl} against its base
+     * URI.
+     */
+    URI previewUrl(FileId id) {
+        return previewBase.resolve(FILES_PATH + id.value());
+    }
+
     /** Forgets everything but the clock, and restarts the ids from the seed. */
     void reset() {
         store.clear();
         files.clear();
-        synchronized (calls) {
-            calls.clear();
-        }
+        calls.clear();
         quota.clear();
         faults.clear();
+        lostAnswers.clear();
         refusedAccounts.clear();
         refusedIps.clear();
         ids.restart();
     }
 
     private void log(FakeCall call) {
-        synchronized (calls) {
-            calls.add(call);
-        }
+        calls.add(call);
     }
 }

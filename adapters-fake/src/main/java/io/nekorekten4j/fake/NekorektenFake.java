@@ -19,6 +19,7 @@ import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaPlan;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,10 @@ public final class NekorektenFake implements Nekorekten {
     public static final String DEFAULT_API_KEY = "fake-api-key";
     /** The message of a create's receipt. */
     public static final String CREATED_MESSAGE = "Сигналът е добавен успешно.";
+    /** How many calls {@link #calls()} keeps by default: the most recent ones. */
+    public static final int DEFAULT_CALL_LOG_CAPACITY = 10_000;
+    /** The base URI attachments' preview URLs are resolved against by default: the service's. */
+    public static final URI DEFAULT_PREVIEW_BASE_URI = URI.create("https://api.nekorekten.com");
     /** The message of an update's receipt. */
     public static final String UPDATED_MESSAGE = "Сигналът е редактиран успешно.";
 
@@ -333,6 +338,34 @@ public final class NekorektenFake implements Nekorekten {
     }
 
     /**
+     * Makes the next {@code calls} calls that reach the operation (of any key) <em>take effect,
+     * then lose their answer</em> {@code how}: a create files its report, an upload stores its
+     * files, an update or delete changes the report — and the caller gets the exception of
+     * {@code how} instead of the answer:
+     * <ul>
+     *   <li>{@link ErrorCode#TRANSPORT_FAILURE}: the connection reset after the request went out
+     *       ({@code TransportException});</li>
+     *   <li>{@link ErrorCode#TIMEOUT}: no answer within the deadline ({@code CallTimeoutException});</li>
+     *   <li>{@link ErrorCode#UNEXPECTED_RESPONSE}: the answer cut off midway
+     *       ({@code UnexpectedResponseException}, status 200, the body ending inside the JSON).</li>
+     * </ul>
+     * This is the fault behind the "report filed twice" bug: a client that sends a create again
+     * after such a failure files it twice, which {@link #reportCount()} and {@link #calls()} show.
+     * A call refused before its operation (refused key, {@link #failNext} fault, quota) does not
+     * use a lost answer up; a call the operation refuses (404, 403) loses that refusal instead.
+     * The fake server answers these calls as the loss says: a dropped connection, an answer held
+     * past the client's timeout, a truncated body. Lost answers queue up in order, apart from
+     * {@link #failNext}'s faults.
+     *
+     * @throws IllegalArgumentException when {@code calls} is below 1 or {@code how} is another code
+     */
+    public void loseNextAnswers(int calls, ErrorCode how) {
+        Objects.requireNonNull(how, "how");
+        Failures.lostAnswer(how, ErrorContext.none()); // refuses a code that cannot lose an answer, now
+        backend.lostAnswers().add(calls, (request, now) -> Failures.lostAnswer(how, request));
+    }
+
+    /**
      * Makes the next {@code calls} calls fail with what {@code failure} makes from the call's
      * request (method, path) and time: for the package's conformance subject.
      */
@@ -341,11 +374,22 @@ public final class NekorektenFake implements Nekorekten {
     }
 
     /**
-     * Every call that reached the backend, of every key, oldest first: immutable. Calls rejected by
-     * argument validation are not in it.
+     * The most recent calls that reached the backend, of every key, oldest first: immutable. The
+     * log is bounded — it keeps the last {@link Builder#callLogCapacity} calls (default
+     * {@value #DEFAULT_CALL_LOG_CAPACITY}) and drops older ones — so that a long run holds a fixed
+     * amount of memory; {@link #callCount()} counts every call. Calls rejected by argument
+     * validation are not in it.
      */
     public List<FakeCall> calls() {
         return backend.calls();
+    }
+
+    /**
+     * How many calls reached the backend, of every key, since it was built or {@linkplain #reset()
+     * reset}: refused ones included, calls the bounded {@link #calls()} log has dropped included.
+     */
+    public long callCount() {
+        return backend.callCount();
     }
 
     /** Makes the backend refuse {@code key} from now on: its calls throw {@code InvalidApiKeyException}. */
@@ -424,8 +468,45 @@ public final class NekorektenFake implements Nekorekten {
         private Clock clock = Clock.systemUTC();
         private String apiKey = DEFAULT_API_KEY;
         private QuotaPlan quota;
+        private int callLogCapacity = DEFAULT_CALL_LOG_CAPACITY;
+        private URI previewBaseUri = DEFAULT_PREVIEW_BASE_URI;
 
         private Builder() {
+        }
+
+        /**
+         * How many of the most recent calls {@link NekorektenFake#calls()} keeps (default
+         * {@value NekorektenFake#DEFAULT_CALL_LOG_CAPACITY}); older calls are dropped,
+         * {@link NekorektenFake#callCount()} still counts them. About 100 bytes a call.
+         *
+         * @throws IllegalArgumentException when {@code capacity} is below 1
+         */
+        public Builder callLogCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("callLogCapacity must be at least 1, got " + capacity);
+            }
+            this.callLogCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * The base URI attachments' {@code previewUrl}s are resolved against (default
+         * {@link NekorektenFake#DEFAULT_PREVIEW_BASE_URI}): a file's preview is
+         * {@code <base>/files/<id>}, as the HTTP adapter resolves the service's relative paths
+         * against its own base URI. Give the base URI of an {@code NekorektenHttp} client to
+         * compare the two.
+         *
+         * @throws IllegalArgumentException when {@code base} is not an absolute http(s) URI
+         */
+        public Builder previewBaseUri(URI base) {
+            Objects.requireNonNull(base, "base");
+            String scheme = base.getScheme();
+            if (!base.isAbsolute() || base.getHost() == null
+                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                throw new IllegalArgumentException("previewBaseUri must be an absolute http(s) URI, got " + base);
+            }
+            this.previewBaseUri = base;
+            return this;
         }
 
         /** The seed of the ids (default {@link NekorektenFake#DEFAULT_SEED}): same seed, same calls, same ids. */
@@ -454,7 +535,8 @@ public final class NekorektenFake implements Nekorekten {
 
         /** The fake. */
         public NekorektenFake build() {
-            return new NekorektenFake(new Backend(clock, seed, Optional.ofNullable(quota)), Account.of(apiKey));
+            return new NekorektenFake(new Backend(clock, seed, Optional.ofNullable(quota), callLogCapacity, previewBaseUri),
+                    Account.of(apiKey));
         }
 
         /** Never names the key. */

@@ -34,8 +34,9 @@
  *   <li><b>Reports</b>: {@code createdAt} is the fake's clock at the create, truncated to the
  *       second (the service shows seconds), as an {@code OffsetDateTime} in UTC; views and likes 0;
  *       the reporter ({@code user}) is the key's account: an id derived from the key by SHA-256,
- *       and invented names, masked the same way. Files come back with their id and name, no
- *       preview URL.</li>
+ *       and invented names, masked the same way. Files come back with their id, name and a
+ *       preview URL {@code <base>/files/<id>} (base: the service's, or the builder's
+ *       {@code previewBaseUri}), as the HTTP adapter resolves the service's relative path.</li>
  *   <li><b>Ids</b>: 10 alphanumeric characters ({@code 6PpAbCdEfG}) from a
  *       {@link java.util.SplittableRandom} seeded by the builder: same seed and same calls, same
  *       ids. Report and file ids share the sequence.</li>

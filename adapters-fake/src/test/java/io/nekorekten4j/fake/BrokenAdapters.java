@@ -25,6 +25,7 @@ import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ForbiddenException;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.NoUsableAnswerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -150,6 +151,67 @@ final class BrokenAdapters {
                 return delegate.cities();
             } catch (NekorektenException e) {
                 return List.of();
+            }
+        }
+    }
+
+    /**
+     * Fails open only on searches with several filters — exactly how screening asks — as an
+     * integration that special-cased its "phone or e-mail" lookup might: a failure of such a search
+     * becomes an empty answer; single-filter searches fail honestly.
+     */
+    static final class FailsOpenOnMultiFilterSearch extends Forwarding {
+        FailsOpenOnMultiFilterSearch(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            try {
+                return delegate.search(criteria);
+            } catch (NekorektenException e) {
+                if (criteria.fields().size() < 2) {
+                    throw e;
+                }
+                return new SearchResult(List.of(), 0, criteria.page(), SearchResult.DEFAULT_PAGE_SIZE);
+            }
+        }
+    }
+
+    /**
+     * Sends a create or an upload again when its answer did not come (a reset, a timeout, an
+     * unreadable answer): the classic "report filed twice" bug of a client that retries POST.
+     */
+    static final class ResendsWritesAfterALostAnswer extends Forwarding {
+        private static final int ATTEMPTS = 3;
+
+        ResendsWritesAfterALostAnswer(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public ReportReceipt create(ReportDraft draft) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return delegate.create(draft);
+                } catch (NoUsableAnswerException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public List<FileId> upload(List<Attachment> attachments) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return delegate.upload(attachments);
+                } catch (NoUsableAnswerException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
         }
     }
@@ -285,6 +347,11 @@ final class BrokenAdapters {
         }
 
         @Override
+        public void arrangeLostAnswers(ErrorCode how, int requests) {
+            fake.arrangeLostAnswers(how, requests);
+        }
+
+        @Override
         public long backendRequestCount() {
             return fake.backendRequestCount();
         }
@@ -301,20 +368,32 @@ final class BrokenAdapters {
     }
 
     /**
-     * The fake, declaring no capability and keeping the SPI's refusing defaults for the arrange
-     * methods: every optional rule must be skipped, and none may call what the subject lacks.
+     * The fake (optionally behind a bug), declaring no capability and keeping the SPI's refusing
+     * defaults for the arrange methods: every optional rule must be skipped, none may call what the
+     * subject lacks, and every required rule that needs a fault hook must fail.
      */
     static final class SubjectWithoutCapabilities implements ConformanceSubject {
         private final FakeConformanceSubject fake = new FakeConformanceSubject();
+        private final Nekorekten client;
+        private final Nekorekten otherClient;
+
+        SubjectWithoutCapabilities() {
+            this(UnaryOperator.identity());
+        }
+
+        SubjectWithoutCapabilities(UnaryOperator<Nekorekten> bug) {
+            this.client = bug.apply(fake.client());
+            this.otherClient = bug.apply(fake.clientWithOtherKey());
+        }
 
         @Override
         public Nekorekten client() {
-            return fake.client();
+            return client;
         }
 
         @Override
         public Nekorekten clientWithOtherKey() {
-            return fake.clientWithOtherKey();
+            return otherClient;
         }
 
         @Override
@@ -417,6 +496,49 @@ final class BrokenAdapters {
         @Override
         protected ConformanceSubject createSubject() {
             return new SubjectWithoutCapabilities();
+        }
+    }
+
+    /** {@link ScreeningContract} against {@link SubjectWithoutCapabilities}. */
+    static final class WithoutCapabilitiesScreeningContract extends ScreeningContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new SubjectWithoutCapabilities();
+        }
+    }
+
+    /**
+     * {@link FailureContract} against {@link SwallowsFailures} behind a subject that declares no
+     * capability: the fail-open adapter that hoped to pass by declaring nothing.
+     */
+    static final class SwallowsFailuresWithoutCapabilitiesFailureContract extends FailureContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new SubjectWithoutCapabilities(SwallowsFailures::new);
+        }
+    }
+
+    /** {@link FailureContract} against {@link FailsOpenOnMultiFilterSearch}. */
+    static final class FailsOpenOnMultiFilterFailureContract extends FailureContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(FailsOpenOnMultiFilterSearch::new);
+        }
+    }
+
+    /** {@link ScreeningContract} against {@link FailsOpenOnMultiFilterSearch}. */
+    static final class FailsOpenOnMultiFilterScreeningContract extends ScreeningContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(FailsOpenOnMultiFilterSearch::new);
+        }
+    }
+
+    /** {@link FailureContract} against {@link ResendsWritesAfterALostAnswer}. */
+    static final class ResendsWritesFailureContract extends FailureContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(ResendsWritesAfterALostAnswer::new);
         }
     }
 }

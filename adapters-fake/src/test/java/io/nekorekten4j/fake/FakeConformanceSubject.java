@@ -101,8 +101,13 @@ public final class FakeConformanceSubject implements ConformanceSubject {
     }
 
     @Override
+    public void arrangeLostAnswers(ErrorCode how, int requests) {
+        fake.loseNextAnswers(requests, how);
+    }
+
+    @Override
     public long backendRequestCount() {
-        return fake.calls().size();
+        return fake.callCount();
     }
 
     @Override

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -47,15 +50,16 @@ class KitSelfTest {
     @Test
     void theKitFailsOnAnAdapterThatAnswersEmptyWhenASearchFails() {
         assertThat(failedRules(run(BrokenAdapters.SwallowsFailuresFailureContract.class)))
-                .contains("optional_faults_failedSearchIsNeverAnEmptyResult",
-                        "optional_faults_searchFailsWithTheArrangedError", "optional_faults_failedCitiesThrows");
+                .contains("required_faults_failedSearchIsNeverAnEmptyResult",
+                        "required_faults_searchFailsWithTheArrangedError", "required_faults_failedCitiesThrows",
+                        "required_faults_failedUploadThrows");
     }
 
     @Test
     void theKitFailsOnAnAdapterThatScreensAFailedSearchAsNotFound() {
         assertThat(failedRules(run(BrokenAdapters.SwallowsFailuresScreeningContract.class)))
-                .contains("optional_faults_failedScreeningIsNotCheckedNeverNotFound",
-                        "optional_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened",
+                .contains("required_faults_failedScreeningIsNotCheckedNeverNotFound",
+                        "required_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened",
                         "optional_quota_exhaustedQuotaLeavesEveryBuyerNotChecked",
                         "optional_rateLimit_rateLimitedBuyerIsNotCheckedAndTheRunGoesOn");
     }
@@ -94,18 +98,91 @@ class KitSelfTest {
     }
 
     @Test
-    void aRuleNeedingACapabilityTheSubjectLacksIsSkippedNeverPassed() {
-        Events tests = run(BrokenAdapters.WithoutCapabilitiesFailureContract.class);
+    void theKitFailsOnAnAdapterThatFailsOpenOnlyOnMultiFilterSearches() {
+        Events failures = run(BrokenAdapters.FailsOpenOnMultiFilterFailureContract.class);
+        Events screening = run(BrokenAdapters.FailsOpenOnMultiFilterScreeningContract.class);
 
-        assertThat(tests.started().count()).isPositive();
-        assertThat(tests.aborted().count()).as("skipped rules").isEqualTo(tests.started().count());
+        assertThat(failedRules(failures)).contains("required_faults_failedSearchIsNeverAnEmptyResult",
+                "required_faults_searchFailsWithTheArrangedError", "required_faults_failedSearchThrowsWhenReportsExist");
+        assertThat(failedInvocations(failures)).as("the shapes it fails open on, and only those")
+                .anyMatch(name -> name.contains("ONE_OF (screening)"))
+                .anyMatch(name -> name.contains("phone + e-mail, ALL"))
+                .noneMatch(name -> name.equals("phone") || name.equals("e-mail") || name.equals("phone, page 2"));
+        assertThat(failedRules(screening)).contains("required_faults_failedScreeningIsNotCheckedNeverNotFound",
+                "required_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterThatResendsACreateOrUploadAfterALostAnswer() {
+        Events tests = run(BrokenAdapters.ResendsWritesFailureContract.class);
+
+        assertThat(failedRules(tests)).containsExactly("required_neverTwice_createIsNotSentAgainAfterALostAnswer",
+                "required_neverTwice_uploadIsNotSentAgainAfterALostAnswer");
+        assertThat(tests.failed().count()).as("each way of losing an answer, for create and upload").isEqualTo(6);
+    }
+
+    @Test
+    void aFailOpenAdapterCannotPassByDeclaringNoCapability() {
+        Events tests = run(BrokenAdapters.SwallowsFailuresWithoutCapabilitiesFailureContract.class);
+
+        assertThat(failedRules(tests)).contains("required_faults_failedSearchIsNeverAnEmptyResult",
+                "required_neverTwice_createIsNotSentAgainAfterALostAnswer");
         assertThat(tests.succeeded().count()).as("passed rules").isZero();
-        assertThat(tests.failed().count()).as("failed rules").isZero();
+    }
+
+    @Test
+    void aRequiredRuleNeedingAFaultHookFailsWithAMessageNamingItAndOptionalOnesAreListedUntested() {
+        Events failures = run(BrokenAdapters.WithoutCapabilitiesFailureContract.class);
+        Events screening = run(BrokenAdapters.WithoutCapabilitiesScreeningContract.class);
+
+        Set<String> required = ruleNames(failures.started()).stream().filter(r -> r.startsWith("required_"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(failedRules(failures)).as("every required rule of FailureContract needs the fault hook")
+                .isEqualTo(required).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(failures.failed().stream().map(e -> e.getPayload(TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow().getMessage()))
+                .allSatisfy(m -> assertThat(m).startsWith("required rule, never skipped")
+                        .contains("Capability.FAULT_INJECTION").contains("arrangeFailures and arrangeLostAnswers"));
+        assertThat(ruleNames(failures.aborted())).as("skipped rules").allMatch(r -> r.startsWith("optional_"))
+                .isNotEmpty();
+        assertThat(failures.succeeded().count()).as("passed rules").isZero();
+        assertThat(failedRules(screening)).containsExactly("required_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened",
+                "required_faults_failedScreeningIsNotCheckedNeverNotFound");
+
+        List<String> summaries = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BrokenAdapters.WithoutCapabilitiesFailureContract.class)).execute()
+                .allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(kv -> kv.containsKey("nekorekten4j.untested-rules"))
+                .map(kv -> kv.get("nekorekten4j.untested-rules")).toList();
+        assertThat(summaries).singleElement().satisfies(s -> assertThat(s).contains("went UNTESTED")
+                .contains("optional_rateLimit_searchIsRefusedWithTheWait").contains("optional_ipWhitelist_uploadIsRefused")
+                .doesNotContain("required_"));
+    }
+
+    @Test
+    void theFakeLeavesNoRuleUntested() {
+        List<ReportEntry> entries = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FakeFailureContractTest.class), selectClass(FakeScreeningContractTest.class))
+                .execute().allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
+
+        assertThat(entries).noneMatch(e -> e.getKeyValuePairs().containsKey("nekorekten4j.untested-rules"));
     }
 
     private static Events run(Class<?>... contracts) {
         ClassSelector[] selectors = Arrays.stream(contracts).map(c -> selectClass(c)).toArray(ClassSelector[]::new);
         return EngineTestKit.engine("junit-jupiter").selectors(selectors).execute().testEvents();
+    }
+
+    /** The display names of the failed invocations (for parameterized rules: their arguments). */
+    private static Set<String> failedInvocations(Events tests) {
+        return tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> ruleNames(Events events) {
+        return events.stream().map(KitSelfTest::ruleName).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The method names of the rules that failed (one entry per rule, however many invocations failed). */

@@ -122,7 +122,8 @@ class NekorektenFakeFaultsTest {
 
         assertThatThrownBy(() -> fake.withKey("office-key").cities())
                 .isInstanceOfSatisfying(IpNotWhitelistedException.class, e -> {
-                    assertThat(e.getMessage()).contains("Нямате достъп от IP адрес 203.0.113.7");
+                    assertThat(e.getMessage()).contains("203.0.113.7");
+                    assertThat(e.serviceMessage()).contains("Нямате достъп от IP адрес 203.0.113.7");
                     assertThat(e.ipAddress()).contains("203.0.113.7");
                     assertThat(IpNotWhitelistedException.extractIpAddress(e.serviceMessage().orElseThrow()))
                             .contains("203.0.113.7");

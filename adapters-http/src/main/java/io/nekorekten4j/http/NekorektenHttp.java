@@ -81,6 +81,9 @@ import java.util.regex.Pattern;
  *       the quota gate, the circuit breaker and the cache's TTLs</td></tr>
  *   <tr><td>{@code userAgentSuffix}</td><td>none</td><td>your application's name and version, appended
  *       to the {@code User-Agent}</td></tr>
+ *   <tr><td>{@code sleeper}</td><td>{@link Sleeper#SYSTEM}</td><td>how the client waits for permits
+ *       and between retries; with {@code clock}, a {@link VirtualTime} runs the client on virtual
+ *       time in tests</td></tr>
  * </table>
  * {@link Builder#build()} checks every setting and reports all bad ones at once in a
  * {@link ValidationException}. Requests carry
@@ -464,8 +467,12 @@ public final class NekorektenHttp implements Nekorekten {
             return this;
         }
 
-        /** How the client waits (tests record waits instead of sleeping). */
-        Builder sleeper(Sleeper sleeper) {
+        /**
+         * How the client waits for quota permits and between retries (default {@link Sleeper#SYSTEM},
+         * {@code Thread.sleep}). With {@link #clock} it runs the client on virtual time in tests:
+         * {@code .clock(time).sleeper(time)} with a {@link VirtualTime}.
+         */
+        public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }

@@ -3,11 +3,24 @@ package io.nekorekten4j.http;
 import java.time.Duration;
 
 /**
- * How the client waits: between retries and for a quota permit. Injected so that tests record the
- * waits on a virtual clock instead of sleeping.
+ * How a {@link NekorektenHttp} client waits: for a quota permit (a 429's {@code Retry-After}
+ * included) and between retries. Together with {@link NekorektenHttp.Builder#clock} it is the
+ * client's time source: give both to run a client on <b>virtual time</b> in your tests, so that a
+ * two-minute {@code Retry-After} takes no real time.
+ *
+ * <pre>{@code
+ * VirtualTime time = VirtualTime.create();
+ * Nekorekten api = NekorektenHttp.builder().apiKey(key).baseUri(stub).clock(time).sleeper(time).build();
+ * // a 429 with Retry-After: 120, then the next call waits 120 s on time, at once in real time
+ * }</pre>
+ *
+ * A sleeper must wait (or pretend to) at least {@code duration}, and the clock must show that
+ * time passed afterwards: the quota gate re-reads the clock after each sleep and sleeps again
+ * until its permit is due. {@link VirtualTime} is a ready-made pair. Timeouts of the transport
+ * (connect, response) are socket timeouts and always take real time.
  */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
 
     /** Sleeps on the calling thread with {@link Thread#sleep(long)}. */
     Sleeper SYSTEM = duration -> {

@@ -7,11 +7,8 @@ import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.QuotaPlan;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +26,8 @@ import java.util.function.Supplier;
  *
  * <p>Each subject uses API keys of its own, so no two subjects share a quota gate. The clients'
  * quota is generous (100,000 a minute) and retries are off, so every call is exactly one request
- * and counts are exact. The clients run on a {@link SkewedClock}: the system clock plus the waits
- * they "slept". So when the service answers 429 with {@code Retry-After: 120}, the gate's pause is
+ * and counts are exact. The clients run on {@link VirtualTime} (public API): the system clock plus
+ * the waits they "slept". So when the service answers 429 with {@code Retry-After: 120}, the gate's pause is
  * honoured in full — the next call waits 120 s of the client's time — without a test sleeping; the
  * permit-wait and call timeouts are long enough for that wait.
  */
@@ -39,7 +35,7 @@ final class HttpConformanceSubject implements ConformanceSubject {
 
     private final Supplier<Transport> transports;
     private final WireMockBackend backend = new WireMockBackend();
-    private final SkewedClock clock = new SkewedClock();
+    private final VirtualTime time = VirtualTime.create();
     private final String keyPrefix = "conformance-" + UUID.randomUUID() + "-";
     private final String key = keyPrefix + "own";
     private final String otherKey = keyPrefix + "other";
@@ -112,6 +108,11 @@ final class HttpConformanceSubject implements ConformanceSubject {
     }
 
     @Override
+    public void arrangeLostAnswers(ErrorCode how, int requests) {
+        backend.arrangeLostAnswers(how, requests);
+    }
+
+    @Override
     public long backendRequestCount() {
         return backend.requestCount();
     }
@@ -162,41 +163,10 @@ final class HttpConformanceSubject implements ConformanceSubject {
                 .responseTimeout(Duration.ofSeconds(3))
                 .permitWaitTimeout(Duration.ofMinutes(10))
                 .callTimeout(Duration.ofMinutes(11))
-                .clock(clock)
-                .sleeper(clock::advance)
+                .clock(time)
+                .sleeper(time)
                 .build();
         clients.add(built);
         return built;
-    }
-
-    /**
-     * The system clock plus every wait "slept" through {@link #advance}: virtual waits on top of
-     * real time, so transports' deadlines stay meaningful while no test sleeps. Its zone is UTC.
-     */
-    static final class SkewedClock extends Clock {
-        private final AtomicLong skewNanos = new AtomicLong();
-
-        /** Moves this clock ahead by {@code d} instead of sleeping. */
-        void advance(Duration d) {
-            if (!d.isNegative()) {
-                skewNanos.addAndGet(d.toNanos());
-            }
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plusNanos(skewNanos.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        /** This clock: its zone does not matter to anything that reads it. */
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -135,23 +135,19 @@ class RateLimitTest {
         try (WireMockBackend backend = new WireMockBackend()) {
             String key = "rate-limit-test-" + UUID.randomUUID();
             backend.acceptKey(key);
-            HttpConformanceSubject.SkewedClock clock = new HttpConformanceSubject.SkewedClock();
-            List<Duration> sleeps = new ArrayList<>();
+            VirtualTime clock = VirtualTime.create();
             SearchCriteria criteria = SearchCriteria.builder().phone("0888 123 456").build();
             try (NekorektenHttp client = NekorektenHttp.builder().baseUri(backend.uri()).apiKey(key)
                     .quota(QuotaPlan.perMinute(1)).permitWaitTimeout(Duration.ofSeconds(30))
                     .retry(RetryOptions.disabled()).cache(CacheOptions.disabled()).clock(clock)
-                    .sleeper(d -> {
-                        sleeps.add(d);
-                        clock.advance(d);
-                    }).build()) {
+                    .sleeper(clock).build()) {
                 client.search(criteria);
 
                 RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
                         () -> client.search(criteria));
 
                 assertThat(e.waitNeeded()).isGreaterThan(Duration.ofSeconds(50)).isLessThanOrEqualTo(Duration.ofSeconds(61));
-                assertThat(sleeps).as("waits: the refusal must come at once").isEmpty();
+                assertThat(clock.slept()).as("waits: the refusal must come at once").isZero();
                 assertThat(backend.requestCount()).as("requests that reached WireMock").isEqualTo(1);
             }
         }

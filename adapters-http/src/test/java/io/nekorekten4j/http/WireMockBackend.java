@@ -78,6 +78,8 @@ final class WireMockBackend implements AutoCloseable {
     private Duration rateLimitRetryAfter = Duration.ZERO;
     private int failures;
     private ErrorCode failure;
+    private int lostAnswers;
+    private ErrorCode lostHow;
 
     /** Starts the server. */
     WireMockBackend() {
@@ -143,6 +145,22 @@ final class WireMockBackend implements AutoCloseable {
         failures = requests;
     }
 
+    /**
+     * The next {@code requests} routed requests take effect in the store, then lose their answer
+     * {@code how}: the connection reset ({@code TRANSPORT_FAILURE}), the real answer delayed by
+     * {@link #TIMEOUT_DELAY} ({@code TIMEOUT}), or a 200 cut off inside its JSON
+     * ({@code UNEXPECTED_RESPONSE}).
+     */
+    synchronized void arrangeLostAnswers(ErrorCode how, int requests) {
+        Objects.requireNonNull(how, "how");
+        if (how != ErrorCode.TRANSPORT_FAILURE && how != ErrorCode.TIMEOUT && how != ErrorCode.UNEXPECTED_RESPONSE) {
+            throw new IllegalArgumentException("an answer is lost by TRANSPORT_FAILURE, TIMEOUT or UNEXPECTED_RESPONSE, not "
+                    + how);
+        }
+        lostHow = how;
+        lostAnswers = requests;
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -168,7 +186,24 @@ final class WireMockBackend implements AutoCloseable {
         if (arranged.isPresent()) {
             return arranged.get();
         }
-        return route(request, key);
+        ResponseDefinition routed = route(request, key);
+        return lost().map(how -> lose(routed, how)).orElse(routed);
+    }
+
+    private synchronized Optional<ErrorCode> lost() {
+        if (lostAnswers > 0) {
+            lostAnswers--;
+            return Optional.of(lostHow);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code routed}, already applied to the store, lost {@code how} on its way back. */
+    private static ResponseDefinition lose(ResponseDefinition routed, ErrorCode how) {
+        return switch (how) {
+            case TIMEOUT -> ResponseDefinitionBuilder.like(routed).withFixedDelay((int) TIMEOUT_DELAY.toMillis()).build();
+            default -> failure(how);
+        };
     }
 
     private synchronized Optional<ResponseDefinition> arranged() {

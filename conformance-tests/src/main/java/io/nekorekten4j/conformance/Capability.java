@@ -2,8 +2,10 @@ package io.nekorekten4j.conformance;
 
 /**
  * Optional behaviour an adapter under test may declare in
- * {@link ConformanceSubject#capabilities()}. A contract test that needs a capability the subject
- * lacks is reported <em>skipped</em> (a JUnit assumption), never passed.
+ * {@link ConformanceSubject#capabilities()}. An {@code optional_…} rule that needs a capability
+ * the subject lacks is reported <em>skipped</em> (a JUnit assumption, listed as untested in the
+ * kit's summary), never passed; a {@code required_…} rule that needs one <em>fails</em> with a
+ * message naming it.
  */
 public enum Capability {
     /** {@code create} returns the new report's id in its receipt. */
@@ -12,7 +14,12 @@ public enum Capability {
     PAGINATION,
     /** {@link ConformanceSubject#arrangeRateLimit} and {@link ConformanceSubject#arrangeQuotaExhausted} work. */
     QUOTA_SIMULATION,
-    /** {@link ConformanceSubject#arrangeFailures} works. */
+    /**
+     * {@link ConformanceSubject#arrangeFailures} and {@link ConformanceSubject#arrangeLostAnswers}
+     * work. The never-false-clean and never-twice rules ({@code required_…}) need it and
+     * <em>fail</em>, never skip, on a subject without it: an adapter whose failures cannot be
+     * arranged cannot be shown to fail safely.
+     */
     FAULT_INJECTION,
     /** {@link ConformanceSubject#clientRefusedFromIp} works. */
     IP_WHITELIST,

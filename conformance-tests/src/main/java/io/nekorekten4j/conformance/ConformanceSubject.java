@@ -72,6 +72,23 @@ public interface ConformanceSubject extends AutoCloseable {
         throw new UnsupportedOperationException("this subject lacks Capability.FAULT_INJECTION");
     }
 
+    /**
+     * Makes the backend <em>process</em> the next {@code requests} requests — a create files its
+     * report, an upload stores its files — and then lose their answers {@code how}:
+     * <ul>
+     *   <li>{@link ErrorCode#TRANSPORT_FAILURE}: the connection resets after the request arrived;</li>
+     *   <li>{@link ErrorCode#TIMEOUT}: the answer comes later than the client waits;</li>
+     *   <li>{@link ErrorCode#UNEXPECTED_RESPONSE}: the answer is cut off in the middle of its body.</li>
+     * </ul>
+     * Needs {@link Capability#FAULT_INJECTION}. This is what the never-twice rules need: an
+     * adapter that sends a create again after such a loss files the report twice.
+     *
+     * @throws IllegalArgumentException when {@code how} is another code
+     */
+    default void arrangeLostAnswers(ErrorCode how, int requests) {
+        throw new UnsupportedOperationException("this subject lacks Capability.FAULT_INJECTION");
+    }
+
     /** How many requests reached the backend so far (refused ones included). */
     long backendRequestCount();
 

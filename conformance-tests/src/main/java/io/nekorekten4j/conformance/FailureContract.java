@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.InvalidApiKeyException;
@@ -19,10 +20,13 @@ import io.nekorekten4j.ports.NoUsableAnswerException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.ServiceRefusedException;
+import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rules of failure: each failure the backend can produce reaches the caller as the exception
@@ -32,7 +36,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>Every rule here needs a capability to arrange the failure ({@link Capability#FAULT_INJECTION},
  * {@link Capability#QUOTA_SIMULATION}, {@link Capability#INVALID_KEY},
- * {@link Capability#IP_WHITELIST}) and is skipped without it.
+ * {@link Capability#IP_WHITELIST}). The {@code optional_…} rules are skipped without it (and listed
+ * as untested); the {@code required_…} ones — a failed call is never a false "clean", whatever
+ * the search's shape, and a create or upload is never sent twice, also after its answer was lost —
+ * <em>fail</em> without {@link Capability#FAULT_INJECTION}: see {@link NekorektenContract}.
  */
 public abstract class FailureContract extends NekorektenContract {
 
@@ -51,59 +58,161 @@ public abstract class FailureContract extends NekorektenContract {
     protected FailureContract() {
     }
 
-    // ---- injected faults ---------------------------------------------------------------------
+    // ---- never a false "clean" (required) ------------------------------------------------------
 
     /**
      * Each failure the backend can produce reaches a search's caller with exactly its code, on the
-     * right side of the split (service refused / no usable answer). The local-only codes
-     * ({@code CIRCUIT_OPEN}, {@code RATE_LIMIT_WAIT_EXCEEDED}) are not backend failures. Needs
-     * {@link Capability#FAULT_INJECTION}. If this fails, check the adapter's error mapping table
-     * for that code.
+     * right side of the split (service refused / no usable answer) — for the search screening
+     * sends: phone, e-mail, name and site in {@code ONE_OF} mode. The local-only codes
+     * ({@code CIRCUIT_OPEN}, {@code RATE_LIMIT_WAIT_EXCEEDED}) are not backend failures. Required:
+     * needs {@link Capability#FAULT_INJECTION} and fails without it. If this fails, check the
+     * adapter's error mapping table for that code.
      */
     @ParameterizedTest
     @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE,
             names = {"CIRCUIT_OPEN", "RATE_LIMIT_WAIT_EXCEEDED"})
-    public final void optional_faults_searchFailsWithTheArrangedError(ErrorCode code) {
-        assumeCapability(Capability.FAULT_INJECTION);
+    public final void required_faults_searchFailsWithTheArrangedError(ErrorCode code) {
+        requireCapability(Capability.FAULT_INJECTION, "a failed search must reach its caller as its failure");
         subject().arrangeFailures(code, PERSISTENT);
 
-        NekorektenException e = failure(() -> searchByPhone(PHONE));
+        NekorektenException e = failure(() -> client().search(everyFilter(SearchMode.ONE_OF)));
 
         assertThat(e.code()).isEqualTo(code);
         assertThat(e).isInstanceOf(code.serviceAnswered() ? ServiceRefusedException.class : NoUsableAnswerException.class);
     }
 
     /**
-     * A search that failed is an exception, never an empty result, even when no report would have
-     * matched. Needs {@link Capability#FAULT_INJECTION}. If this fails, the adapter "fails open":
-     * it turns errors into "no reports", and a merchant ships to a bad payer.
+     * A search that failed is an exception, never an empty result, whatever its shape: one filter
+     * of each kind, several filters in {@code ALL} and in {@code ONE_OF} mode (as screening asks),
+     * and a later page. Required: needs {@link Capability#FAULT_INJECTION} and fails without it.
+     * If this fails, the adapter "fails open" for that shape: it turns errors into "no reports",
+     * and a merchant ships to a bad payer.
      */
-    @Test
-    public final void optional_faults_failedSearchIsNeverAnEmptyResult() {
-        assumeCapability(Capability.FAULT_INJECTION);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("searchShapes")
+    public final void required_faults_failedSearchIsNeverAnEmptyResult(String shape, SearchCriteria criteria) {
+        requireCapability(Capability.FAULT_INJECTION, "a failed search must never look like \"no reports\"");
         subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
 
-        Throwable thrown = catchThrowable(() -> searchByPhone(PHONE));
+        Throwable thrown = catchThrowable(() -> client().search(criteria));
 
-        assertThat(thrown).as("what a failed search gave (it must throw, not answer empty)")
+        assertThat(thrown).as("what a failed search (%s) gave: it must throw, not answer empty", shape)
                 .isInstanceOf(NekorektenException.class);
     }
 
     /**
-     * A search that failed throws even though reports exist, rather than answering some of them.
-     * Needs {@link Capability#FAULT_INJECTION}. If this fails, the adapter falls back to a stale or
-     * partial answer.
+     * A search that failed throws even though reports exist, rather than answering some of them —
+     * with one filter and with several. Required: needs {@link Capability#FAULT_INJECTION}. If this
+     * fails, the adapter falls back to a stale or partial answer.
      */
-    @Test
-    public final void optional_faults_failedSearchThrowsWhenReportsExist() {
-        assumeCapability(Capability.FAULT_INJECTION);
-        subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    public final void required_faults_failedSearchThrowsWhenReportsExist(SearchMode mode) {
+        requireCapability(Capability.FAULT_INJECTION, "a failed search must never answer part of the reports");
+        subject().arrangeReport(TestData.fullDraft(TestData.TEXT), FILED_AT);
         subject().arrangeFailures(ErrorCode.TRANSPORT_FAILURE, PERSISTENT);
 
-        NekorektenException e = failure(() -> searchByPhone(PHONE));
+        NekorektenException single = failure(() -> searchByPhone(PHONE));
+        NekorektenException several = failure(() -> client().search(everyFilter(mode)));
 
-        assertThat(e.code()).isEqualTo(ErrorCode.TRANSPORT_FAILURE);
+        assertThat(single.code()).isEqualTo(ErrorCode.TRANSPORT_FAILURE);
+        assertThat(several.code()).isEqualTo(ErrorCode.TRANSPORT_FAILURE);
     }
+
+    /**
+     * A failed upload throws, never answers an empty id list. Required: needs
+     * {@link Capability#FAULT_INJECTION}. If this fails, check the error mapping of the files
+     * endpoint.
+     */
+    @Test
+    public final void required_faults_failedUploadThrows() {
+        requireCapability(Capability.FAULT_INJECTION, "a failed upload must throw, never answer no file ids");
+        subject().arrangeFailures(ErrorCode.UNEXPECTED_RESPONSE, PERSISTENT);
+
+        NekorektenException e = failure(() -> client().upload(TestData.photos(1)));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_RESPONSE);
+    }
+
+    /**
+     * Failing to list the cities throws, never answers an empty list. Required: needs
+     * {@link Capability#FAULT_INJECTION}. (An adapter that cached the list before may still answer
+     * it; this subject is fresh, so nothing is cached.) If this fails, check the error mapping of
+     * the cities endpoint.
+     */
+    @Test
+    public final void required_faults_failedCitiesThrows() {
+        requireCapability(Capability.FAULT_INJECTION, "failing to list the cities must throw, never answer none");
+        subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
+
+        NekorektenException e = failure(() -> client().cities());
+
+        assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    // ---- never twice (required) -------------------------------------------------------------
+
+    /**
+     * A failed create is not repeated: exactly one request reaches the backend, because a repeat
+     * that got through would file the report twice. Required: needs
+     * {@link Capability#FAULT_INJECTION}. If this fails, the adapter retries POST.
+     */
+    @Test
+    public final void required_neverTwice_failedCreateIsNotRetried() {
+        requireCapability(Capability.FAULT_INJECTION, "a create must never be sent twice");
+        subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
+        long before = subject().backendRequestCount();
+
+        failure(() -> client().create(TestData.draft(PHONE, "not retried")));
+
+        assertThat(subject().backendRequestCount() - before).isEqualTo(1);
+    }
+
+    /**
+     * A create the service stored but whose answer was lost — the connection reset after the
+     * request, no answer in time, an answer cut off — throws a "no usable answer" failure and is
+     * <em>not sent again</em>: one request reached the backend and the report is filed once. This
+     * is the classic "report filed twice" bug. Required: needs {@link Capability#FAULT_INJECTION}
+     * ({@link ConformanceSubject#arrangeLostAnswers}). If this fails, the adapter (or its HTTP
+     * client) re-sends a POST whose connection had opened.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ErrorCode.class, names = {"TRANSPORT_FAILURE", "TIMEOUT", "UNEXPECTED_RESPONSE"})
+    public final void required_neverTwice_createIsNotSentAgainAfterALostAnswer(ErrorCode how) {
+        requireCapability(Capability.FAULT_INJECTION, "a create whose answer was lost must never be sent again");
+        String text = "lost answer " + how;
+        subject().arrangeLostAnswers(how, ONCE);
+        long before = subject().backendRequestCount();
+
+        NekorektenException e = failure(() -> client().create(TestData.draft(PHONE, text)));
+        long requests = subject().backendRequestCount() - before;
+
+        assertThat(e).as("a lost answer is no usable answer: the outcome is unknown, not refused")
+                .isInstanceOf(NoUsableAnswerException.class);
+        assertThat(requests).as("requests the create sent").isEqualTo(1);
+        assertThat(hitsWithText(PHONE, text)).as("reports filed by the create whose answer was lost").hasSize(1);
+    }
+
+    /**
+     * An upload the service stored but whose answer was lost throws a "no usable answer" failure
+     * and is not sent again: one request reached the backend. Required: needs
+     * {@link Capability#FAULT_INJECTION}. If this fails, the adapter re-sends the multipart POST,
+     * and the service keeps the files twice.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ErrorCode.class, names = {"TRANSPORT_FAILURE", "TIMEOUT", "UNEXPECTED_RESPONSE"})
+    public final void required_neverTwice_uploadIsNotSentAgainAfterALostAnswer(ErrorCode how) {
+        requireCapability(Capability.FAULT_INJECTION, "an upload whose answer was lost must never be sent again");
+        subject().arrangeLostAnswers(how, ONCE);
+        long before = subject().backendRequestCount();
+
+        NekorektenException e = failure(() -> client().upload(TestData.photos(2)));
+
+        assertThat(e).isInstanceOf(NoUsableAnswerException.class);
+        assertThat(subject().backendRequestCount() - before).as("requests the upload sent").isEqualTo(1);
+    }
+
+    // ---- injected faults (optional) ----------------------------------------------------------
 
     /**
      * Once the arranged failures are over, the same client works again. Needs
@@ -137,21 +246,6 @@ public abstract class FailureContract extends NekorektenContract {
         assertThat(searchByPhone(PHONE).hits()).isEmpty();
     }
 
-    /**
-     * A failed create is not repeated: exactly one request reaches the backend, because a repeat
-     * that got through would file the report twice. Needs {@link Capability#FAULT_INJECTION}. If
-     * this fails, the adapter retries POST.
-     */
-    @Test
-    public final void optional_faults_failedCreateIsNotRetried() {
-        assumeCapability(Capability.FAULT_INJECTION);
-        subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
-        long before = subject().backendRequestCount();
-
-        failure(() -> client().create(TestData.draft(PHONE, "not retried")));
-
-        assertThat(subject().backendRequestCount() - before).isEqualTo(1);
-    }
 
     /**
      * A refused update throws and changes nothing. Needs {@link Capability#FAULT_INJECTION}. If this
@@ -185,35 +279,7 @@ public abstract class FailureContract extends NekorektenContract {
         assertThat(hitsWithText(PHONE, "kept")).hasSize(1);
     }
 
-    /**
-     * A failed upload throws, never answers an empty id list. Needs {@link Capability#FAULT_INJECTION}.
-     * If this fails, check the error mapping of the files endpoint.
-     */
-    @Test
-    public final void optional_faults_failedUploadThrows() {
-        assumeCapability(Capability.FAULT_INJECTION);
-        subject().arrangeFailures(ErrorCode.UNEXPECTED_RESPONSE, PERSISTENT);
 
-        NekorektenException e = failure(() -> client().upload(TestData.photos(1)));
-
-        assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_RESPONSE);
-    }
-
-    /**
-     * Failing to list the cities throws, never answers an empty list. Needs
-     * {@link Capability#FAULT_INJECTION}. (An adapter that cached the list before may still answer
-     * it; this subject is fresh, so nothing is cached.) If this fails, check the error mapping of
-     * the cities endpoint.
-     */
-    @Test
-    public final void optional_faults_failedCitiesThrows() {
-        assumeCapability(Capability.FAULT_INJECTION);
-        subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
-
-        NekorektenException e = failure(() -> client().cities());
-
-        assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-    }
 
     // ---- rate limit and quota ----------------------------------------------------------------
 
@@ -369,6 +435,31 @@ public abstract class FailureContract extends NekorektenContract {
 
         assertThat(thrown).isInstanceOf(IpNotWhitelistedException.class);
         assertThat(((IpNotWhitelistedException) thrown).ipAddress()).contains("198.51.100.23");
+    }
+
+    /**
+     * The shapes of searches users send, each with a name: one filter of each kind, several
+     * filters in both modes (the screening shape is every filter in {@code ONE_OF}), a later page.
+     */
+    static Stream<Arguments> searchShapes() {
+        return Stream.of(
+                Arguments.of("phone", SearchCriteria.builder().phone(PHONE).build()),
+                Arguments.of("e-mail", SearchCriteria.builder().email(TestData.EMAIL).build()),
+                Arguments.of("name", SearchCriteria.builder().name(TestData.FIRST_NAME).build()),
+                Arguments.of("site", SearchCriteria.builder().site(TestData.SITE).build()),
+                Arguments.of("phone + e-mail, ALL", SearchCriteria.builder().phone(PHONE).email(TestData.EMAIL)
+                        .mode(SearchMode.ALL).build()),
+                Arguments.of("phone + e-mail, ONE_OF", SearchCriteria.builder().phone(PHONE).email(TestData.EMAIL)
+                        .mode(SearchMode.ONE_OF).build()),
+                Arguments.of("phone + e-mail + name + site, ALL", everyFilter(SearchMode.ALL)),
+                Arguments.of("phone + e-mail + name + site, ONE_OF (screening)", everyFilter(SearchMode.ONE_OF)),
+                Arguments.of("phone, page 2", SearchCriteria.builder().phone(PHONE).page(2).build()));
+    }
+
+    /** A search by phone, e-mail, name and site of the same person, in {@code mode}. */
+    static SearchCriteria everyFilter(SearchMode mode) {
+        return SearchCriteria.builder().phone(PHONE).email(TestData.EMAIL).name(TestData.FIRST_NAME)
+                .site(TestData.SITE).mode(mode).build();
     }
 
     private static NekorektenException failure(ThrowingCallable call) {

@@ -15,8 +15,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The base of every contract class of the kit: it creates a fresh {@link ConformanceSubject} before
@@ -35,9 +37,24 @@ import org.junit.jupiter.api.BeforeEach;
  *
  * <p>Test names carry their rule, as in the Reactive Streams TCK: {@code required_…} rules hold
  * for every adapter; {@code optional_…} rules need a {@link Capability} and are reported
- * <em>skipped</em> (a JUnit assumption) when the subject lacks it, never passed. Do not opt out of
- * a rule with an empty override: that turns a failure into a false pass.
+ * <em>skipped</em> (a JUnit assumption) when the subject lacks it, never passed — and each contract
+ * class then lists them as <b>untested</b> in its summary (a JUnit report entry and a line on
+ * standard output). Do not opt out of a rule with an empty override: that turns a failure into a
+ * false pass (the rules are {@code final} for that reason).
+ *
+ * <h2>Rules that cannot be skipped</h2>
+ * The rules the library exists for — <b>never a false "clean"</b> (a failed search, screening,
+ * upload or cities call throws or is {@code NOT_CHECKED}, whatever the filters and mode) and
+ * <b>never twice</b> (a create or upload whose answer was lost is not sent again) — are
+ * {@code required_…} although they need {@link Capability#FAULT_INJECTION} to arrange the failure.
+ * A subject that does not declare it <em>fails</em> them, with a message naming the hook to
+ * implement, instead of skipping them: otherwise an adapter that fails open would look conformant
+ * merely by declaring nothing. The kit cannot arrange faults by itself — it does not know the
+ * adapter's backend (a map, a stub server, a company gateway) — so the subject must; an adapter
+ * over HTTP can implement the hooks by pointing its client at the fake server module's
+ * {@code FakeServer}, whose fake arranges every failure and lost answer.
  */
+@ExtendWith(UntestedRules.class)
 public abstract class NekorektenContract {
 
     private ConformanceSubject subject;
@@ -85,6 +102,33 @@ public abstract class NekorektenContract {
         Objects.requireNonNull(capability, "capability");
         Assumptions.assumeTrue(subject().capabilities().contains(capability),
                 () -> "skipped: the subject does not declare Capability." + capability);
+    }
+
+    /**
+     * Fails (never skips) the calling {@code required_…} rule when the subject lacks
+     * {@code capability}, with a message saying why the rule cannot be skipped.
+     *
+     * @param because what the rule protects, e.g. "a failed search must never look clean"
+     */
+    protected final void requireCapability(Capability capability, String because) {
+        Objects.requireNonNull(capability, "capability");
+        Objects.requireNonNull(because, "because");
+        if (!subject().capabilities().contains(capability)) {
+            Assertions.fail("required rule, never skipped: " + because + ". The subject does not declare Capability."
+                    + capability + ", so the kit cannot arrange the failure that shows it; implement "
+                    + hookOf(capability) + " in " + subject().getClass().getSimpleName()
+                    + " and declare the capability (an HTTP adapter can run against the fake server module's FakeServer)");
+        }
+    }
+
+    private static String hookOf(Capability capability) {
+        return switch (capability) {
+            case FAULT_INJECTION -> "ConformanceSubject.arrangeFailures and arrangeLostAnswers";
+            case QUOTA_SIMULATION -> "ConformanceSubject.arrangeRateLimit and arrangeQuotaExhausted";
+            case INVALID_KEY -> "ConformanceSubject.clientWithInvalidKey";
+            case IP_WHITELIST -> "ConformanceSubject.clientRefusedFromIp";
+            default -> "what Capability." + capability + " stands for";
+        };
     }
 
     /** The first page of reports for {@code phone} (as typed), searched by the client. */

@@ -39,6 +39,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Screening buyers ({@code io.nekorekten4j.ports.screening.Screening}) through the adapter under
@@ -235,16 +237,22 @@ public abstract class ScreeningContract extends NekorektenContract {
     // ---- failures ----------------------------------------------------------------------------
 
     /**
-     * A buyer whose search failed is not checked — never not found — and the failure is kept.
-     * Needs {@link Capability#FAULT_INJECTION}. If this fails, the adapter "fails open": it turns
-     * an error into an empty answer, and a merchant ships to a bad payer.
+     * A buyer whose search failed is not checked — never not found — and the failure is kept:
+     * for a buyer with a phone only, and for one with phone, e-mail, name and site (the one
+     * {@code ONE_OF} request screening sends for such a buyer). Required: needs
+     * {@link Capability#FAULT_INJECTION} and fails without it. If this fails, the adapter "fails
+     * open": it turns an error into an empty answer, and a merchant ships to a bad payer.
      */
-    @Test
-    public final void optional_faults_failedScreeningIsNotCheckedNeverNotFound() {
-        assumeCapability(Capability.FAULT_INJECTION);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"phone", "phone + e-mail + name + site"})
+    public final void required_faults_failedScreeningIsNotCheckedNeverNotFound(String fields) {
+        requireCapability(Capability.FAULT_INJECTION, "a buyer whose search failed must never be screened clean");
         subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
+        Buyer buyer = fields.equals("phone") ? Buyer.builder().phone(OTHER_PHONE).build()
+                : Buyer.builder().phone(OTHER_PHONE).email(OTHER_EMAIL).name(TestData.OTHER_FIRST_NAME)
+                        .site(OTHER_SITE).build();
 
-        ScreeningResult result = screening().screen(Buyer.builder().phone(OTHER_PHONE).build());
+        ScreeningResult result = screening().screen(buyer);
 
         assertThat(result.verdict()).as("the verdict of a failed search").isEqualTo(Verdict.NOT_CHECKED);
         assertThat(result.failure()).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
@@ -252,17 +260,20 @@ public abstract class ScreeningContract extends NekorektenContract {
     }
 
     /**
-     * In a run, the buyer whose search failed is not checked and the others are screened. Needs
+     * In a run, the buyer whose search failed is not checked and the others are screened; the
+     * buyers carry several fields, as a shop's orders do. Required: needs
      * {@link Capability#FAULT_INJECTION}. If this fails, the adapter answers a refused search as
      * empty, or keeps failing after the failure ended.
      */
     @Test
-    public final void optional_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened() {
-        assumeCapability(Capability.FAULT_INJECTION);
+    public final void required_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened() {
+        requireCapability(Capability.FAULT_INJECTION, "a buyer whose search failed must never be screened clean");
         arrangeIvan();
         subject().arrangeFailures(ErrorCode.INVALID_REQUEST, ONCE);
 
-        List<ScreeningResult> results = screening().screenAll(buyers(OTHER_PHONE, PHONE), progress -> { });
+        List<ScreeningResult> results = screening().screenAll(List.of(
+                Buyer.builder().phone(OTHER_PHONE).email(OTHER_EMAIL).build(),
+                Buyer.builder().phone(PHONE).email(TestData.EMAIL).build()), progress -> { });
 
         assertThat(results).extracting(ScreeningResult::verdict).containsExactly(Verdict.NOT_CHECKED, Verdict.FOUND);
         assertThat(results.get(0).failure()).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));

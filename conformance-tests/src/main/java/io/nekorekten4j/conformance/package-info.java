@@ -17,8 +17,19 @@
  *       {@link io.nekorekten4j.conformance.ValidationContract},
  *       {@link io.nekorekten4j.conformance.FailureContract},
  *       {@link io.nekorekten4j.conformance.ScreeningContract} — with a class named {@code …Test}
- *       whose {@code createSubject()} returns a new subject, and run the build. A rule needing a
- *       capability the subject lacks is reported skipped, never passed.</li>
+ *       whose {@code createSubject()} returns a new subject, and run the build.</li>
  * </ol>
+ *
+ * <h2>What "conformant" means</h2>
+ * An adapter is conformant when every rule <em>ran</em> and passed. An {@code optional_…} rule
+ * that needs a capability the subject lacks is reported skipped — never passed — and each contract
+ * class lists its skipped rules as <b>untested</b> after it runs (a JUnit report entry
+ * {@code nekorekten4j.untested-rules} and a line on standard output): an adapter with untested
+ * rules is conformant only as far as the rules that ran. The rules the library exists for cannot
+ * be left untested by omission: never a false "clean" (failed searches of every shape, failed
+ * screening, uploads, cities) and never twice (a create or upload not re-sent after a failure or a
+ * lost answer) are {@code required_…} and <em>fail</em> on a subject without
+ * {@link io.nekorekten4j.conformance.Capability#FAULT_INJECTION}, naming the hooks
+ * ({@code arrangeFailures}, {@code arrangeLostAnswers}) to implement.
  */
 package io.nekorekten4j.conformance;

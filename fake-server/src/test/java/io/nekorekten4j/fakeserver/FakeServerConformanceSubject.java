@@ -4,8 +4,8 @@ import io.nekorekten4j.conformance.Capability;
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
-import io.nekorekten4j.http.FakeServerHttpClients;
-import io.nekorekten4j.http.FakeServerHttpClients.Wire;
+import io.nekorekten4j.fakeserver.FakeServerHttpClients.Wire;
+import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.Nekorekten;
@@ -32,8 +32,8 @@ import java.util.UUID;
  * answers. {@link #backendRequestCount()} counts the HTTP requests the server received.
  *
  * <p>Each subject uses API keys of its own. The clients' quota is generous and retries are off, so
- * every call is one request; they run on a {@link SkewedClock}, so a 429's {@code Retry-After} is
- * honoured in full without a test sleeping. The server holds a simulated timeout for 5 s, past the
+ * every call is one request; they run on {@link VirtualTime} — public API only, as an adapter
+ * author would — so a 429's {@code Retry-After} is honoured in full without a test sleeping. The server holds a simulated timeout for 5 s, past the
  * clients' 1 s connect plus 2 s response timeouts.
  */
 final class FakeServerConformanceSubject implements ConformanceSubject {
@@ -46,7 +46,7 @@ final class FakeServerConformanceSubject implements ConformanceSubject {
 
     private final Wire wire;
     private final FakeServer server = FakeServer.builder().stallFor(STALL).build().start();
-    private final SkewedClock clock = new SkewedClock();
+    private final VirtualTime time = VirtualTime.create();
     private final String keyPrefix = "conformance-" + UUID.randomUUID() + "-";
     private final List<Nekorekten> clients = new ArrayList<>();
     private final Map<String, Nekorekten> refusedFromIp = new HashMap<>();
@@ -126,6 +126,11 @@ final class FakeServerConformanceSubject implements ConformanceSubject {
     }
 
     @Override
+    public void arrangeLostAnswers(ErrorCode how, int requests) {
+        server.fake().loseNextAnswers(requests, how);
+    }
+
+    @Override
     public long backendRequestCount() {
         return server.requestCount();
     }
@@ -163,7 +168,7 @@ final class FakeServerConformanceSubject implements ConformanceSubject {
     }
 
     private Nekorekten build(String apiKey) {
-        Nekorekten built = FakeServerHttpClients.client(server.uri(), apiKey, wire, clock, clock::advance);
+        Nekorekten built = FakeServerHttpClients.client(server.uri(), apiKey, wire, time);
         clients.add(built);
         return built;
     }

@@ -1,10 +1,12 @@
 package io.nekorekten4j.ports.screening;
 
+import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.ReportsPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +54,10 @@ import java.util.Optional;
  *       spent), an {@link InvalidApiKeyException} or an {@link IpNotWhitelistedException} (the key is
  *       refused). Every further request would fail the same way and spend the per-minute quota, so
  *       none is sent: the buyers not yet asked are {@link Verdict#NOT_CHECKED} with that exception.</li>
- *   <li><b>Progress</b>: the listener is called after each request with a {@link ScreeningProgress}.</li>
+ *   <li><b>Progress</b>: the listener is called after each distinct buyer with a
+ *       {@link ScreeningProgress}; its {@code requestsSent} counts the searches that reached the
+ *       transport — not those the adapter refused before sending (no quota permit in time, an open
+ *       circuit), so a batch that outran its permit wait reports what it really spent.</li>
  * </ul>
  *
  * <h2>The ETA</h2>
@@ -138,7 +143,9 @@ public final class Screening {
         for (int i = 0; i < distinct.size(); i++) {
             Buyer buyer = distinct.get(i);
             ScreeningResult result = screen(buyer);
-            sent++;
+            if (reachedTheTransport(result)) {
+                sent++;
+            }
             answers.put(buyer, result);
             done += occurrences.get(buyer);
             int needed = distinct.size();
@@ -161,6 +168,18 @@ public final class Screening {
             results.add(shared.buyer() == buyer ? shared : shared.forBuyer(buyer));
         }
         return results;
+    }
+
+    /**
+     * Whether the buyer's search went out: it answered, or failed in a way that does not say
+     * "nothing was sent" — a search refused by the local quota gate
+     * ({@link RateLimitWaitExceededException}) or by an open circuit ({@link CircuitOpenException})
+     * never reached the transport and is not counted.
+     */
+    private static boolean reachedTheTransport(ScreeningResult result) {
+        return result.failure()
+                .map(f -> !(f instanceof RateLimitWaitExceededException || f instanceof CircuitOpenException))
+                .orElse(true);
     }
 
     /** Whether every further request would fail the same way: the quota is spent or the key refused. */

@@ -5,13 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How far {@link Screening#screenAll} has got, sent after each request.
+ * How far {@link Screening#screenAll} has got, sent after each distinct buyer.
  *
  * @param done         how many of the given buyers have their result (a repeated buyer is done
  *                     with its first occurrence; buyers left unchecked after a spent quota count
  *                     as done)
  * @param total        how many buyers were given
- * @param requestsSent how many search requests this run has sent so far
+ * @param requestsSent how many of this run's searches reached the transport so far: a search the
+ *                     adapter refused before sending it (no quota permit within the permit wait,
+ *                     an open circuit breaker) is not counted; one whose answer was lost is
  * @param eta          the time until the last request still needed may be sent, from the quota
  *                     plan (see {@link Screening}); {@link Duration#ZERO} when nothing is left to
  *                     ask; empty when the plan's daily cap is smaller than the run needs

@@ -1,25 +1,30 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.fakeserver;
 
+import io.nekorekten4j.http.ApacheTransport;
+import io.nekorekten4j.http.JdkTransport;
+import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.RetryOptions;
+import io.nekorekten4j.http.Transport;
+import io.nekorekten4j.http.VirtualTime;
+import io.nekorekten4j.ports.QuotaPlan;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Builds {@link NekorektenHttp} clients for the fake server's conformance runs, with a virtual
- * sleeper. It lives in the adapter's package only because {@code NekorektenHttp.Builder.sleeper} is
- * package-private: without it, the kit's "succeeds again after a 429 with Retry-After: 120" rule
- * would sleep two real minutes. Nothing else of the adapter's internals is used.
+ * Builds {@link NekorektenHttp} clients for the fake server's conformance runs and parity test,
+ * through the adapter's <em>public</em> API only — as an adapter author or a user would — with
+ * {@link VirtualTime}, so that the kit's "succeeds again after a 429 with Retry-After: 120" rules
+ * wait two virtual minutes and no real time.
  */
-public final class FakeServerHttpClients {
+final class FakeServerHttpClients {
 
     private FakeServerHttpClients() {
     }
 
     /** The transports the kit runs on. */
-    public enum Wire {
+    enum Wire {
         /** Apache HttpClient 5, the default. */
         APACHE(() -> ApacheTransport.builder().build()),
         /** {@code java.net.http}. */
@@ -34,24 +39,23 @@ public final class FakeServerHttpClients {
 
     /**
      * A client of {@code baseUri} with {@code apiKey}: a quota of 100,000 a minute and no retries, so
-     * that every call is exactly one request; {@code clock} for its time and {@code sleep} instead of
-     * sleeping.
+     * that every call is exactly one request; {@code time} for its clock and its waits.
      */
-    public static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, Clock clock, Consumer<Duration> sleep) {
-        Objects.requireNonNull(sleep, "sleep");
+    static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, VirtualTime time) {
+        Objects.requireNonNull(time, "time");
         return NekorektenHttp.builder()
                 .baseUri(baseUri)
                 .apiKey(apiKey)
                 .transport(wire.transports.get())
-                .quota(io.nekorekten4j.ports.QuotaPlan.perMinute(100_000))
+                .quota(QuotaPlan.perMinute(100_000))
                 .retry(RetryOptions.disabled())
                 // Connect plus response allowance (3 s) stays below the server's stall (5 s).
                 .connectTimeout(Duration.ofSeconds(1))
                 .responseTimeout(Duration.ofSeconds(2))
                 .permitWaitTimeout(Duration.ofMinutes(10))
                 .callTimeout(Duration.ofMinutes(11))
-                .clock(clock)
-                .sleeper(sleep::accept)
+                .clock(time)
+                .sleeper(time)
                 .build();
     }
 }

@@ -1,0 +1,63 @@
+package io.nekorekten4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** {@link VirtualTime}: sleeps move the clock instead of the thread. */
+class VirtualTimeTest {
+
+    private final VirtualTime time = VirtualTime.create();
+
+    @Test
+    void aSleepReturnsAtOnceAndMovesTheClockByItsLength() {
+        Instant before = time.instant();
+
+        time.sleep(Duration.ofMinutes(2));
+
+        assertThat(time.slept()).isEqualTo(Duration.ofMinutes(2));
+        // At least the two virtual minutes; at most those plus the real time the test took (generous bound).
+        assertThat(Duration.between(before, time.instant()))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(2)).isLessThan(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void zeroAndNegativeSleepsDoNothing() {
+        time.sleep(Duration.ZERO);
+        time.sleep(Duration.ofSeconds(-5));
+
+        assertThat(time.slept()).isZero();
+    }
+
+    @Test
+    void advanceMovesTheClockWithoutCountingAsSleptAndNeverBack() {
+        Instant before = time.instant();
+
+        time.advance(Duration.ofHours(1));
+
+        assertThat(time.slept()).isZero();
+        assertThat(time.instant()).isAfterOrEqualTo(before.plus(Duration.ofHours(1)));
+        assertThatThrownBy(() -> time.advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+        assertThatThrownBy(() -> time.sleep(null)).isInstanceOf(NullPointerException.class).hasMessage("duration");
+    }
+
+    @Test
+    void aHugeSleepSaturatesInsteadOfOverflowing() {
+        time.sleep(Duration.ofSeconds(Long.MAX_VALUE / 2_000_000_000L));
+        time.sleep(Duration.ofSeconds(Long.MAX_VALUE / 2_000_000_000L));
+        time.sleep(Duration.ofSeconds(Long.MAX_VALUE / 2_000_000_000L));
+
+        assertThat(time.slept()).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    @Test
+    void itIsAClockInUtc() {
+        assertThat(time.getZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(time.withZone(java.time.ZoneId.of("Europe/Sofia"))).isSameAs(time);
+    }
+}
