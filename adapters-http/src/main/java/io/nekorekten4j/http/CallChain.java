@@ -314,9 +314,12 @@ final class CallChain {
         }
         String key = apiKey.get();
         takePermit(key, before, progress, min(settings.permitWaitTimeout(), remaining), attempt, trace);
+        // The budget runs on the client's clock, which may be virtual (VirtualTime, a fixed clock); the
+        // transport times real I/O on the system clock: hand it what is left of the budget, from now.
+        Instant transportDeadline = Instant.now().plus(budget.remaining());
         TransportRequest request = new TransportRequest(call.method(), call.uri(),
                 headers(key, settings.userAgent(), call, attempt, trace), List.of(API_KEY_HEADER), call.body(),
-                settings.connectTimeout(), settings.responseTimeout(), budget.deadline(), settings.maxResponseBytes());
+                settings.connectTimeout(), settings.responseTimeout(), transportDeadline, settings.maxResponseBytes());
         progress.sending();
         ErrorContext sent = progress.stamp(context);
         try {

@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param connectTimeout   how long to wait for a connection
  * @param responseTimeout  how long to wait from the written request until the answer starts, then between
  *                         bytes of the answer
- * @param deadline         the instant by which the whole exchange must end
+ * @param deadline         the instant by which the whole exchange must end, on the system clock
+ *                         ({@link Instant#now()}) whatever clock the client runs on: the client
+ *                         hands over what is left of its call budget
  * @param maxResponseBytes the largest body accepted
  */
 public record TransportRequest(String method, URI uri, Map<String, String> headers, List<String> sensitiveHeaders,

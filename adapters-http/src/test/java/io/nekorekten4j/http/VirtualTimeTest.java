@@ -56,6 +56,26 @@ class VirtualTimeTest {
     }
 
     @Test
+    void aClientWhoseClockIsFarFromTheSystemClockStillTimesItsRequestsInRealTime() {
+        // A fixed clock years in the past: the call budget runs on it, the transport's deadline on
+        // the system clock. Before, the transport read the budget's deadline against Instant.now() and
+        // every request "timed out" before it was sent.
+        try (WireMockBackend backend = new WireMockBackend()) {
+            String key = "virtual-time-" + java.util.UUID.randomUUID();
+            backend.acceptKey(key);
+            for (Transport transport : java.util.List.of(ApacheTransport.builder().build(), JdkTransport.builder().build())) {
+                try (NekorektenHttp client = NekorektenHttp.builder().baseUri(backend.uri()).apiKey(key)
+                        .transport(transport).clock(java.time.Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"),
+                                ZoneOffset.UTC))
+                        .sleeper(wait -> { }).retry(RetryOptions.disabled()).cache(CacheOptions.disabled()).build()) {
+                    assertThat(client.cities()).as("cities through %s", transport.getClass().getSimpleName())
+                            .isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void itIsAClockInUtc() {
         assertThat(time.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(time.withZone(java.time.ZoneId.of("Europe/Sofia"))).isSameAs(time);

@@ -1,13 +1,16 @@
 package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.http.ApacheTransport;
+import io.nekorekten4j.http.CacheOptions;
 import io.nekorekten4j.http.JdkTransport;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.RetryOptions;
+import io.nekorekten4j.http.Sleeper;
 import io.nekorekten4j.http.Transport;
 import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -43,7 +46,19 @@ final class FakeServerHttpClients {
      */
     static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, VirtualTime time) {
         Objects.requireNonNull(time, "time");
+        return client(baseUri, apiKey, wire, time, time, CacheOptions.defaults());
+    }
+
+    /**
+     * As {@link #client(URI, String, Wire, VirtualTime)}, with a clock, a sleeper and cache options
+     * of the caller's.
+     */
+    static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, Clock clock, Sleeper sleeper,
+                                 CacheOptions cache) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
         return NekorektenHttp.builder()
+                .cache(Objects.requireNonNull(cache, "cache"))
                 .baseUri(baseUri)
                 .apiKey(apiKey)
                 .transport(wire.transports.get())
@@ -54,8 +69,8 @@ final class FakeServerHttpClients {
                 .responseTimeout(Duration.ofSeconds(2))
                 .permitWaitTimeout(Duration.ofMinutes(10))
                 .callTimeout(Duration.ofMinutes(11))
-                .clock(time)
-                .sleeper(time)
+                .clock(clock)
+                .sleeper(sleeper)
                 .build();
     }
 }

@@ -17,6 +17,12 @@ import java.util.OptionalInt;
  * before any request as {@link io.nekorekten4j.domain.ValidationException}, outside this hierarchy.
  *
  * <p>Messages and contexts never contain the API key, nor query values (personal data).
+ *
+ * <p><b>Decide and assert on {@link #code()}</b> (and typed accessors such as
+ * {@code RateLimitedException.retryAfter()}), <b>never on message text</b>: messages are for
+ * people and may change in any release. Adapters word the same situation the same way — the
+ * in-memory fake and the HTTP adapter give equal messages for equal answers, which the build
+ * checks — but the service's own words ({@code context().serviceMessage()}) are whatever it sent.
  */
 public abstract class NekorektenException extends RuntimeException {
 
