@@ -19,6 +19,7 @@ import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.NoUsableAnswerException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceRefusedException;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -172,7 +173,9 @@ public abstract class FailureContract extends NekorektenContract {
      * A create the service stored but whose answer was lost — the connection reset after the
      * request, no answer in time, an answer cut off — throws a "no usable answer" failure and is
      * <em>not sent again</em>: one request reached the backend and the report is filed once. This
-     * is the classic "report filed twice" bug. Required: needs {@link Capability#FAULT_INJECTION}
+     * is the classic "report filed twice" bug. Its {@code outcome()} must be
+     * {@link RequestOutcome#MAY_HAVE_BEEN_APPLIED} — never {@code NOT_SENT}, which tells the caller
+     * that repeating it is safe. Required: needs {@link Capability#FAULT_INJECTION}
      * ({@link ConformanceSubject#arrangeLostAnswers}). If this fails, the adapter (or its HTTP
      * client) re-sends a POST whose connection had opened.
      */
@@ -189,6 +192,8 @@ public abstract class FailureContract extends NekorektenContract {
 
         assertThat(e).as("a lost answer is no usable answer: the outcome is unknown, not refused")
                 .isInstanceOf(NoUsableAnswerException.class);
+        assertThat(e.outcome()).as("the outcome of a create the service stored (never \"not sent\", which"
+                + " invites a repeat)").isEqualTo(RequestOutcome.MAY_HAVE_BEEN_APPLIED);
         assertThat(requests).as("requests the create sent").isEqualTo(1);
         assertThat(hitsWithText(PHONE, text)).as("reports filed by the create whose answer was lost").hasSize(1);
     }
@@ -209,6 +214,7 @@ public abstract class FailureContract extends NekorektenContract {
         NekorektenException e = failure(() -> client().upload(TestData.photos(2)));
 
         assertThat(e).isInstanceOf(NoUsableAnswerException.class);
+        assertThat(e.outcome()).as("the outcome of an upload the service stored").isEqualTo(RequestOutcome.MAY_HAVE_BEEN_APPLIED);
         assertThat(subject().backendRequestCount() - before).as("requests the upload sent").isEqualTo(1);
     }
 

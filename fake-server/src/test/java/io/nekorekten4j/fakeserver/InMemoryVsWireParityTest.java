@@ -23,6 +23,7 @@ import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceRefusedException;
 import io.nekorekten4j.ports.screening.Buyer;
 import io.nekorekten4j.ports.screening.Screening;
@@ -44,8 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * 503, a spent quota, invalid input, lost answers) — runs against the in-memory
  * {@link NekorektenFake} and against {@code NekorektenHttp} → {@link FakeServer}, on each
  * transport, and every observable result must be equal: values field by field (a report's
- * every field, not only its id), and failures by class, code, message, status, the service's
- * message, field errors, wait and reset time.
+ * every field, not only its id), and failures by class, code, outcome, attempts, message, status,
+ * the service's message, field errors, wait and reset time.
  *
  * <p>Both backends are fakes with the same seed on the same frozen clock, so ids and dates agree;
  * the in-memory fake resolves preview URLs against the server's URI, as the HTTP client does.
@@ -110,12 +111,13 @@ class InMemoryVsWireParityTest {
     }
 
     /** A failure as a caller can observe it. */
-    record Failure(String type, ErrorCode code, String message, OptionalInt status, Optional<String> serviceMessage,
-                   List<Violation> fieldErrors, Optional<Duration> retryAfter, Optional<Instant> resetsAt,
-                   Optional<String> ipAddress) {
+    record Failure(String type, ErrorCode code, RequestOutcome outcome, OptionalInt attempts, String message,
+                   OptionalInt status, Optional<String> serviceMessage, List<Violation> fieldErrors,
+                   Optional<Duration> retryAfter, Optional<Instant> resetsAt, Optional<String> ipAddress) {
 
         static Failure of(NekorektenException e) {
-            return new Failure(e.getClass().getName(), e.code(), e.getMessage(), e.context().status(),
+            return new Failure(e.getClass().getName(), e.code(), e.outcome(), e.attempts(), e.getMessage(),
+                    e.context().status(),
                     e instanceof ServiceRefusedException refused ? refused.serviceMessage() : Optional.empty(),
                     e instanceof InvalidRequestException invalid ? invalid.fieldErrors() : List.of(),
                     e instanceof RateLimitedException limited ? limited.retryAfter() : Optional.empty(),
@@ -124,8 +126,8 @@ class InMemoryVsWireParityTest {
         }
     }
 
-    /** A failure whose wording is the transport's: its class and code. */
-    record LostAnswer(String type, ErrorCode code) {
+    /** A failure whose wording is the transport's: its class, code, outcome and attempts. */
+    record LostAnswer(String type, ErrorCode code, RequestOutcome outcome, OptionalInt attempts) {
     }
 
     /** Invalid input refused before any request: the fields and messages. */
@@ -233,7 +235,7 @@ class InMemoryVsWireParityTest {
                 return value;
             } catch (NekorektenException e) {
                 steps.add(new Step(name, e.code().serviceAnswered() ? Failure.of(e)
-                        : new LostAnswer(e.getClass().getName(), e.code())));
+                        : new LostAnswer(e.getClass().getName(), e.code(), e.outcome(), e.attempts())));
                 return null;
             } catch (ValidationException e) {
                 steps.add(new Step(name, new Refused(e.violations())));

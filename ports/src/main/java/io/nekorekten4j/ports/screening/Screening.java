@@ -1,12 +1,11 @@
 package io.nekorekten4j.ports.screening;
 
-import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
-import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ReportsPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,8 +55,8 @@ import java.util.Optional;
  *       none is sent: the buyers not yet asked are {@link Verdict#NOT_CHECKED} with that exception.</li>
  *   <li><b>Progress</b>: the listener is called after each distinct buyer with a
  *       {@link ScreeningProgress}; its {@code requestsSent} counts the searches that reached the
- *       transport — not those the adapter refused before sending (no quota permit in time, an open
- *       circuit), so a batch that outran its permit wait reports what it really spent.</li>
+ *       transport — not those whose failure's {@code outcome()} is {@code NOT_SENT} (no quota permit in
+ *       time, an open circuit, a connection that never opened), so a batch that outran its permit wait reports what it really spent.</li>
  * </ul>
  *
  * <h2>The ETA</h2>
@@ -171,15 +170,12 @@ public final class Screening {
     }
 
     /**
-     * Whether the buyer's search went out: it answered, or failed in a way that does not say
-     * "nothing was sent" — a search refused by the local quota gate
-     * ({@link RateLimitWaitExceededException}) or by an open circuit ({@link CircuitOpenException})
-     * never reached the transport and is not counted.
+     * Whether the buyer's search went out: it answered, or failed with an outcome other than
+     * {@link RequestOutcome#NOT_SENT} — a search refused by the local quota gate, an open circuit
+     * or a connection that never opened did not reach the service and is not counted.
      */
     private static boolean reachedTheTransport(ScreeningResult result) {
-        return result.failure()
-                .map(f -> !(f instanceof RateLimitWaitExceededException || f instanceof CircuitOpenException))
-                .orElse(true);
+        return result.failure().map(f -> f.outcome() != RequestOutcome.NOT_SENT).orElse(true);
     }
 
     /** Whether every further request would fail the same way: the quota is spent or the key refused. */

@@ -11,9 +11,10 @@ import java.util.Optional;
  *                     with its first occurrence; buyers left unchecked after a spent quota count
  *                     as done)
  * @param total        how many buyers were given
- * @param requestsSent how many of this run's searches reached the transport so far: a search the
- *                     adapter refused before sending it (no quota permit within the permit wait,
- *                     an open circuit breaker) is not counted; one whose answer was lost is
+ * @param requestsSent how many of this run's searches reached the transport so far: a search whose
+ *                     failure's {@code outcome()} is {@code NOT_SENT} (no quota permit within the
+ *                     permit wait, an open circuit breaker, a connection that never opened) is not
+ *                     counted; one whose answer was lost is
  * @param eta          the time until the last request still needed may be sent, from the quota
  *                     plan (see {@link Screening}); {@link Duration#ZERO} when nothing is left to
  *                     ask; empty when the plan's daily cap is smaller than the run needs

@@ -140,20 +140,22 @@ class ScreenAllTest {
 
     @Test
     void requestsSentCountsOnlySearchesThatReachedTheTransport() {
-        // Buyers 2 and 4 get no quota permit in time, buyer 3 meets an open circuit: none of the three
-        // was sent. Buyer 5's answer was lost: it was sent. (The run reported 400 requests where 101
+        // Buyers 2 and 4 get no quota permit in time, buyer 3 meets an open circuit, buyer 6's connection
+        // is refused: none of the four was sent. Buyer 5's answer was lost: it was sent. (The run reported 400 requests where 101
         // had gone out, when a large batch outran its permit wait.)
         port.failingOn(2, new io.nekorekten4j.ports.RateLimitWaitExceededException("no permit", Failures.SEARCH,
                         Duration.ofSeconds(40)))
                 .failingOn(3, new io.nekorekten4j.ports.CircuitOpenException("open", Failures.SEARCH, null))
                 .failingOn(4, new io.nekorekten4j.ports.RateLimitWaitExceededException("no permit", Failures.SEARCH,
                         Duration.ofSeconds(40)))
-                .failingOn(5, new io.nekorekten4j.ports.TransportException("reset after sending", Failures.SEARCH, null));
+                .failingOn(5, new io.nekorekten4j.ports.TransportException("reset after sending", Failures.SEARCH, null))
+                .failingOn(6, new io.nekorekten4j.ports.TransportException("connection refused",
+                        Failures.SEARCH.withAttempts(1).withOutcome(io.nekorekten4j.ports.RequestOutcome.NOT_SENT), null));
 
-        screenAll(cleanBuyers(6).toArray(Buyer[]::new));
+        screenAll(cleanBuyers(7).toArray(Buyer[]::new));
 
-        assertThat(progress).extracting(ScreeningProgress::requestsSent).containsExactly(1, 1, 1, 1, 2, 3);
-        assertThat(progress).extracting(ScreeningProgress::done).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(progress).extracting(ScreeningProgress::requestsSent).containsExactly(1, 1, 1, 1, 2, 2, 3);
+        assertThat(progress).extracting(ScreeningProgress::done).containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test
