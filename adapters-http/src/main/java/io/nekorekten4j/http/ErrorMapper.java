@@ -12,6 +12,7 @@ import io.nekorekten4j.ports.NotFoundException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
+import io.nekorekten4j.ports.ServerText;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Maps an error answer onto the ports' exceptions.
@@ -47,12 +47,20 @@ import java.util.stream.Collectors;
  * this answer says ({@link #outcomeOf}): a 4xx refused the request, anything else may have
  * applied it. Every exception carries the method, the path (never the query), the status, an excerpt of
  * at most 200 characters of the body and the service's message — with the API key and the
- * request's query values blanked out of both (see {@link Redactor}). Thread safe.
+ * request's query values blanked out of both (see {@link Redactor}), then sanitised: every text of
+ * the service (message, excerpt, field names and messages) is made one safe line and capped by
+ * {@link ServerText} before it reaches a message, a context or a log. Thread safe.
  */
 final class ErrorMapper {
 
     /** What replaces the API key wherever the service might echo it. */
     static final String REDACTED = "[redacted]";
+    /** The most characters of one text of the service that are redacted and kept (before sanitising). */
+    static final int MAX_TEXT_SCANNED = 2000;
+    /** The most field names an invalid-request message lists. */
+    static final int MAX_NAMES_IN_MESSAGE = 10;
+    /** The longest field name an invalid-request message shows. */
+    static final int MAX_NAME_IN_MESSAGE = 40;
 
     private static final Pattern MENTIONS_IP = Pattern.compile("(?iu)(\\bIP\\b|\\bIPv[46]\\b|IP[- ]?адрес|whitelist|white-list|allowed list)");
     private static final Pattern MENTIONS_MINUTE = Pattern.compile("(?iu)(minute|минут)");
@@ -99,7 +107,7 @@ final class ErrorMapper {
 
     private static NekorektenException map(ErrorContext request, int wireStatus, int code, Optional<String> retryAfter,
                                            Envelope envelope, String excerpt, Instant now, Redactor redactor) {
-        Optional<String> message = envelope.message().map(redactor::apply);
+        Optional<String> message = envelope.message().map(m -> redactor.apply(cut(m)));
         ErrorContext context = CallProgress.after(request, outcomeOf(code)).withStatus(code)
                 .withServiceMessage(message.orElse(null));
         if (excerpt != null && !excerpt.isEmpty()) {
@@ -110,12 +118,13 @@ final class ErrorMapper {
         String text = message.orElse("");
         if (code == 400 || code == 422) {
             List<Violation> fields = new ArrayList<>();
-            for (Violation v : envelope.fieldErrors()) {
-                fields.add(new Violation(v.field(), redactor.apply(v.message())));
+            for (Violation v : envelope.fieldErrors().subList(0,
+                    Math.min(envelope.fieldErrors().size(), InvalidRequestException.MAX_FIELD_ERRORS))) {
+                // Field names are the service's text as much as the messages are.
+                fields.add(new Violation(redactor.apply(cut(v.field())), redactor.apply(cut(v.message()))));
             }
-            String names = fields.isEmpty() ? ""
-                    : ": " + fields.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-            return new InvalidRequestException("The service rejected the request as invalid" + names + said, context, fields);
+            return new InvalidRequestException("The service rejected the request as invalid" + fieldNames(fields) + said,
+                    context, fields);
         }
         if (code == 401) {
             return new InvalidApiKeyException("The service does not accept the API key" + said, context, null);
@@ -161,6 +170,29 @@ final class ErrorMapper {
         return code >= 400 && code <= 499 ? RequestOutcome.REFUSED : RequestOutcome.MAY_HAVE_BEEN_APPLIED;
     }
 
+    /**
+     * {@code : phone, text} — the first {@value #MAX_NAMES_IN_MESSAGE} distinct field names, each
+     * sanitised and short, and how many more there are.
+     */
+    static String fieldNames(List<Violation> fields) {
+        List<String> names = fields.stream().map(v -> ServerText.sanitise(v.field(), MAX_NAME_IN_MESSAGE))
+                .distinct().toList();
+        if (names.isEmpty()) {
+            return "";
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES_IN_MESSAGE)));
+        return ": " + shown + (names.size() > MAX_NAMES_IN_MESSAGE
+                ? " and " + (names.size() - MAX_NAMES_IN_MESSAGE) + " more" : "");
+    }
+
+    /**
+     * The first {@value #MAX_TEXT_SCANNED} characters of a text of the service: all that any
+     * message keeps, and a bound on the work of redacting it (a body may be megabytes).
+     */
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT_SCANNED ? text : text.substring(0, MAX_TEXT_SCANNED);
+    }
+
     /** Whether a 429's or 402's message speaks of the day or the plan rather than the minute. */
     static boolean saysDailyQuotaIsSpent(String message) {
         return !MENTIONS_MINUTE.matcher(message).find() && MENTIONS_DAY_OR_PLAN.matcher(message).find();
@@ -177,7 +209,9 @@ final class ErrorMapper {
     /**
      * Blanks secrets out of texts taken from an answer: the API key, should the service ever echo
      * it, and the request's own query values (the phone, e-mail, name or site searched for), which
-     * are personal data and often come back in the body.
+     * are personal data and often come back in the body. Each is found in every form an answer may
+     * carry it in — JSON, percent or HTML escaped, in any case, in base64 — see
+     * {@link SecretRedaction}.
      *
      * @param secrets the texts to blank out, longest first
      */
@@ -204,11 +238,7 @@ final class ErrorMapper {
             if (text == null) {
                 return null;
             }
-            String result = text;
-            for (String secret : secrets) {
-                result = result.replace(secret, REDACTED);
-            }
-            return result;
+            return SecretRedaction.redact(text, secrets, REDACTED);
         }
     }
 }

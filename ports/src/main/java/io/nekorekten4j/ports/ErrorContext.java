@@ -10,6 +10,11 @@ import java.util.OptionalInt;
  * service's own message, the {@link RequestOutcome} over all attempts and the number of attempts.
  * Never the API key. Adapters without HTTP (the fake) fill what applies.
  *
+ * <p>Every text is {@linkplain ServerText sanitised} here, whoever built the context: one line, no
+ * control, format or bidi characters, and capped — the excerpt at {@value #MAX_EXCERPT}
+ * characters, the service message at {@value #MAX_SERVICE_MESSAGE}, method and path at
+ * {@value #MAX_REQUEST_TEXT}. The adapter that builds the context blanks the API key out first.
+ *
  * @param method         the HTTP method, e.g. {@code GET}
  * @param path           the request path without query, e.g. {@code /api/v1/reports}
  * @param status         the HTTP status, when an answer came
@@ -24,19 +29,24 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
                            Optional<String> bodyExcerpt, Optional<String> serviceMessage,
                            Optional<RequestOutcome> outcome, OptionalInt attempts) {
 
-    /** The longest body excerpt kept, in characters. */
+    /** The longest body excerpt kept, in characters, the closing {@code …} of a cut one included. */
     public static final int MAX_EXCERPT = 200;
+    /** The longest service message kept, in characters. */
+    public static final int MAX_SERVICE_MESSAGE = 500;
+    /** The longest method or path kept, in characters. */
+    public static final int MAX_REQUEST_TEXT = 200;
     private static final ErrorContext NONE = new ErrorContext(Optional.empty(), Optional.empty(),
             OptionalInt.empty(), Optional.empty(), Optional.empty());
 
-    /** Requires the optionals themselves, shortens the excerpt and checks the attempt count. */
+    /** Requires the optionals themselves, sanitises every text, shortens the excerpt and checks the attempt count. */
     public ErrorContext {
-        Objects.requireNonNull(method, "method");
+        method = Objects.requireNonNull(method, "method").map(m -> ServerText.sanitise(m, MAX_REQUEST_TEXT));
         // A query holds personal data (phones, e-mails): it never reaches a message.
-        path = Objects.requireNonNull(path, "path").map(ErrorContext::withoutQuery);
+        path = Objects.requireNonNull(path, "path").map(p -> ServerText.sanitise(withoutQuery(p), MAX_REQUEST_TEXT));
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(serviceMessage, "serviceMessage");
-        bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt").map(ErrorContext::excerpt);
+        serviceMessage = Objects.requireNonNull(serviceMessage, "serviceMessage")
+                .map(m -> ServerText.sanitise(m, MAX_SERVICE_MESSAGE));
+        bodyExcerpt = Objects.requireNonNull(bodyExcerpt, "bodyExcerpt").map(b -> ServerText.sanitise(b, MAX_EXCERPT));
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(attempts, "attempts");
         if (attempts.isPresent() && attempts.getAsInt() < 0) {
@@ -115,15 +125,5 @@ public record ErrorContext(Optional<String> method, Optional<String> path, Optio
     private static String withoutQuery(String path) {
         int query = path.indexOf('?');
         return query < 0 ? path : path.substring(0, query);
-    }
-
-    private static String excerpt(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").strip();
-        if (oneLine.length() <= MAX_EXCERPT) {
-            return oneLine;
-        }
-        // Never cut a surrogate pair (an emoji) in half.
-        int end = Character.isHighSurrogate(oneLine.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
-        return oneLine.substring(0, end) + "…";
     }
 }

@@ -27,11 +27,14 @@ public class IpNotWhitelistedException extends ServiceRefusedException {
      * @param message   what went wrong
      * @param context   where it happened (its service message is searched for the address)
      * @param ipAddress the address the service saw, or {@code null} to look for it in the
-     *                  context's service message
+     *                  context's service message; only an address that
+     *                  {@link #extractIpAddress(String)} recognises is kept, so that no other
+     *                  server text can pass for one
      */
     public IpNotWhitelistedException(String message, ErrorContext context, String ipAddress) {
         super(message, context, null);
-        this.ipAddress = ipAddress != null ? ipAddress
+        this.ipAddress = ipAddress != null
+                ? extractIpAddress(ipAddress.strip()).filter(ip -> ip.equals(ipAddress.strip())).orElse(null)
                 : context.serviceMessage().flatMap(IpNotWhitelistedException::extractIpAddress).orElse(null);
     }
 
@@ -47,6 +50,9 @@ public class IpNotWhitelistedException extends ServiceRefusedException {
     public static Optional<String> extractIpAddress(String message) {
         if (message == null) {
             return Optional.empty();
+        }
+        if (message.length() > ServerText.DEFAULT_MAX_LENGTH * 4) {
+            message = message.substring(0, ServerText.DEFAULT_MAX_LENGTH * 4); // bounds the regex work
         }
         Matcher v4 = IPV4.matcher(message);
         if (v4.find()) {

@@ -16,7 +16,13 @@ import java.util.OptionalInt;
  * applied) and how many attempts were made ({@link #attempts()}). Input that breaks the domain's rules is reported
  * before any request as {@link io.nekorekten4j.domain.ValidationException}, outside this hierarchy.
  *
- * <p>Messages and contexts never contain the API key, nor query values (personal data).
+ * <p>Messages and contexts never contain the API key, nor query values (personal data). Whatever
+ * an adapter passes, the message is {@linkplain ServerText sanitised} (one line, no control or bidi
+ * characters, at most {@value #MAX_MESSAGE} characters), and so is every message in the cause
+ * chain: a cause whose message (or whose causes' messages) would not survive sanitising unchanged
+ * is replaced by a copy that names the original class, carries the sanitised message and keeps
+ * the original stack trace. A cause that is already safe is kept as it is.
+ *
  *
  * <p><b>Decide and assert on {@link #code()}</b> (and typed accessors such as
  * {@code RateLimitedException.retryAfter()}), <b>never on message text</b>: messages are for
@@ -28,6 +34,9 @@ public abstract class NekorektenException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The longest message, in characters. */
+    public static final int MAX_MESSAGE = 1000;
+
     private final transient ErrorContext context;
 
     /**
@@ -36,7 +45,7 @@ public abstract class NekorektenException extends RuntimeException {
      * @param cause   the underlying failure, or {@code null}
      */
     protected NekorektenException(String message, ErrorContext context, Throwable cause) {
-        super(compose(message, context), cause);
+        super(compose(message, context), SanitisedCause.of(cause));
         this.context = context;
     }
 
@@ -79,6 +88,6 @@ public abstract class NekorektenException extends RuntimeException {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(context, "context");
         String where = context.describe();
-        return where.isEmpty() ? message : message + " (" + where + ")";
+        return ServerText.sanitise(where.isEmpty() ? message : message + " (" + where + ")", MAX_MESSAGE);
     }
 }

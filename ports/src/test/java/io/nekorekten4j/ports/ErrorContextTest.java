@@ -72,12 +72,12 @@ class ErrorContextTest {
     }
 
     @Test
-    void aLongBodyIsCutTo200CharactersAndAnEllipsis() {
+    void aLongBodyIsCutTo200CharactersTheEllipsisIncluded() {
         String body = "x".repeat(150) + "y".repeat(150);
 
         String excerpt = ErrorContext.none().withBody(body).bodyExcerpt().orElseThrow();
 
-        assertThat(excerpt).hasSize(ErrorContext.MAX_EXCERPT + 1).startsWith(body.substring(0, 200)).endsWith("…");
+        assertThat(excerpt).hasSize(ErrorContext.MAX_EXCERPT).startsWith(body.substring(0, 199)).endsWith("…");
         assertThat(ErrorContext.MAX_EXCERPT).isEqualTo(200);
     }
 
@@ -110,7 +110,7 @@ class ErrorContextTest {
         ErrorContext context = new ErrorContext(Optional.empty(), Optional.empty(), OptionalInt.empty(),
                 Optional.of("b".repeat(1_000)), Optional.empty());
 
-        assertThat(context.bodyExcerpt()).hasValueSatisfying(e -> assertThat(e).hasSize(201).endsWith("…"));
+        assertThat(context.bodyExcerpt()).hasValueSatisfying(e -> assertThat(e).hasSize(200).endsWith("…"));
     }
 
     @Test
@@ -184,5 +184,26 @@ class ErrorContextTest {
         assertThatNullPointerException().isThrownBy(() -> new ErrorContext(Optional.empty(), Optional.empty(),
                 OptionalInt.empty(), Optional.empty(), Optional.empty(), null, OptionalInt.empty()))
                 .withMessage("outcome");
+    }
+
+    @Test
+    void everyTextOfTheContextIsSanitisedWhicheverConstructorBuiltIt() {
+        ErrorContext context = new ErrorContext(Optional.of("GET\r\nX"), Optional.of("/api/v1/reports/\u001B[2J"),
+                OptionalInt.of(422), Optional.of("{\"message\":\"bad\u0000\u0007\u001B]0;owned\u0007\"}\r\n\u2028x"),
+                Optional.of("line one\r\nINFO forged line \u202Egnp.exe\u0085"));
+
+        assertThat(context.method()).hasValue("GET X");
+        assertThat(context.path()).hasValue("/api/v1/reports/\\u001B[2J");
+        assertThat(context.bodyExcerpt()).hasValue("{\"message\":\"bad\\u0000\\u0007\\u001B]0;owned\\u0007\"} x");
+        assertThat(context.serviceMessage()).hasValue("line one INFO forged line \\u202Egnp.exe");
+        assertThat(context.toString()).doesNotContain("\r", "\n", "\u001B", "\u202E", "\u0000");
+    }
+
+    @Test
+    void aLongServiceMessageIsCapped() {
+        ErrorContext context = ErrorContext.none().withServiceMessage("м".repeat(10_000));
+
+        assertThat(context.serviceMessage()).hasValueSatisfying(m ->
+                assertThat(m).hasSize(ErrorContext.MAX_SERVICE_MESSAGE).endsWith("…"));
     }
 }

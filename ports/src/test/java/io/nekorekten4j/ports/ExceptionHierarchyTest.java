@@ -124,14 +124,14 @@ class ExceptionHierarchyTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("kinds")
-    void theBodyExcerptIsAtMost200CharactersAndAnEllipsis(Kind kind) {
+    void theBodyExcerptIsAtMost200CharactersTheEllipsisIncluded(Kind kind) {
         String body = "{\"message\":\"" + "x".repeat(1_000) + "\"}";
 
         NekorektenException e = kind.create("failed", ErrorContext.of("POST", "/api/v1/reports").withStatus(500)
                 .withBody(body));
 
         assertThat(e.context().bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt)
-                .hasSize(201).startsWith(body.substring(0, 200)).endsWith("…"));
+                .hasSize(200).startsWith(body.substring(0, 199)).endsWith("…"));
         assertThat(e.getMessage()).doesNotContain("xxxxx");
     }
 
