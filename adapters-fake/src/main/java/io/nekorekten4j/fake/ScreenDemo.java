@@ -44,11 +44,13 @@ public final class ScreenDemo {
             case NOT_FOUND -> out.println("NOT FOUND");
             case NOT_CHECKED -> out.println("NOT CHECKED: " + result.notCheckedReason().orElse("unknown"));
             case FOUND -> {
-                out.println("FOUND: " + result.totalCount() + (result.totalCount() == 1 ? " report" : " reports"));
+                long count = result.minimumCount();
+                out.println("FOUND: " + (result.totalCount().isPresent() ? "" : "at least ") + count
+                        + (count == 1 ? " report" : " reports"));
                 for (SearchHit hit : result.hits()) {
                     out.println("  " + describe(hit));
                 }
-                if (result.totalCount() > result.hits().size()) {
+                if (result.mayHaveMoreReports()) {
                     out.println("  … more on the next pages");
                 }
             }

@@ -52,7 +52,7 @@ class FakeConformanceSubjectTest {
         ReportId id = subject.client().create(ReportDraft.builder().text("t").phone("0888123456").build())
                 .id().orElseThrow();
 
-        assertThat(subject.clientWithOtherKey().search(ANY).totalCount()).isEqualTo(1);
+        assertThat(subject.clientWithOtherKey().search(ANY).totalCount()).hasValue(1);
         assertThatThrownBy(() -> subject.clientWithOtherKey().delete(id)).isInstanceOf(ForbiddenException.class);
     }
 

@@ -46,7 +46,7 @@ final class FakeTestData {
         for (int page = 1; ; page++) {
             SearchResult result = api.search(criteria.toBuilder().page(page).build());
             all.addAll(result.hits());
-            if (!result.hasMorePages()) {
+            if (result.isLastPage()) {
                 return all;
             }
         }

@@ -111,10 +111,10 @@ class NekorektenFakeIndexTest {
                 .name("Рядко").mode(SearchMode.ONE_OF).build());
         long oneOfWork = store.postingsRead() - before;
 
-        assertThat(byPhone.totalCount()).isEqualTo(1);
+        assertThat(byPhone.totalCount()).hasValue(1);
         assertThat(byPhone.reports().get(0).text()).isEqualTo("Отказа пратка №4321");
         assertThat(phoneWork).isEqualTo(1);
-        assertThat(oneOf.totalCount()).isEqualTo(1 + 1 + 100);
+        assertThat(oneOf.totalCount()).hasValue(1 + 1 + 100);
         assertThat(oneOf.reports().get(0).text()).isEqualTo("Отказа пратка №9990");
         assertThat(oneOfWork).isEqualTo(1 + 1 + 100);
     }
@@ -130,7 +130,7 @@ class NekorektenFakeIndexTest {
 
         SearchResult page = fake.search(SearchCriteria.builder().name("иван").page(3).build());
 
-        assertThat(page.totalCount()).isEqualTo(2_500);
+        assertThat(page.totalCount()).hasValue(2_500);
         assertThat(page.reports()).extracting(r -> r.phone().orElseThrow())
                 .containsExactly(java.util.stream.IntStream.range(0, 20).mapToObj(k -> Phone.parse(mobile(2_499 - 40 - k)))
                         .toArray(Phone[]::new));

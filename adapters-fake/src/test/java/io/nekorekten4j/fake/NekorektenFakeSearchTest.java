@@ -252,16 +252,16 @@ class NekorektenFakeSearchTest {
             SearchResult third = fake.search(SearchCriteria.builder().phone("0888123456").page(3).build());
 
             assertThat(first.hits()).hasSize(20);
-            assertThat(first.totalCount()).isEqualTo(25);
-            assertThat(first.hasMorePages()).isTrue();
+            assertThat(first.totalCount()).hasValue(25);
+            assertThat(first.morePages()).isEqualTo(SearchResult.MorePages.YES);
             assertThat(first.reports()).extracting(Report::id).isEqualTo(newestFirst.subList(0, 20));
             assertThat(second.hits()).hasSize(5);
-            assertThat(second.totalCount()).isEqualTo(25);
+            assertThat(second.totalCount()).hasValue(25);
             assertThat(second.page()).isEqualTo(2);
-            assertThat(second.hasMorePages()).isFalse();
+            assertThat(second.isLastPage()).isTrue();
             assertThat(second.reports()).extracting(Report::id).isEqualTo(newestFirst.subList(20, 25));
             assertThat(third.hits()).isEmpty();
-            assertThat(third.totalCount()).isEqualTo(25);
+            assertThat(third.totalCount()).hasValue(25);
         }
 
         @Test
@@ -271,7 +271,7 @@ class NekorektenFakeSearchTest {
             SearchResult result = fake.search(SearchCriteria.builder().phone("0888123456").page(Integer.MAX_VALUE).build());
 
             assertThat(result.hits()).isEmpty();
-            assertThat(result.totalCount()).isEqualTo(1);
+            assertThat(result.totalCount()).hasValue(1);
         }
 
         @Test

@@ -51,7 +51,7 @@ class NekorektenFakeTest {
 
         assertThat(receipt.message()).isEqualTo("Сигналът е добавен успешно.");
         assertThat(receipt.id()).isPresent();
-        assertThat(result.totalCount()).isEqualTo(1);
+        assertThat(result.totalCount()).hasValue(1);
         assertThat(result.page()).isEqualTo(1);
         assertThat(result.pageSize()).isEqualTo(SearchResult.DEFAULT_PAGE_SIZE);
         assertThat(result.reports()).extracting(Report::id).containsExactly(receipt.id().orElseThrow());
@@ -105,7 +105,7 @@ class NekorektenFakeTest {
         SearchResult result = fake.search(SearchCriteria.builder().phone("0888123456").email("ivan@example.bg")
                 .mode(SearchMode.ONE_OF).build());
 
-        assertThat(result.totalCount()).isEqualTo(2);
+        assertThat(result.totalCount()).hasValue(2);
         assertThat(result.hits()).extracting(SearchHit::matchedBy).containsExactlyInAnyOrder(
                 Map.of(SearchField.PHONE, MatchCertainty.CERTAIN),
                 Map.of(SearchField.EMAIL, MatchCertainty.COMPATIBLE_WITH_MASK));
@@ -201,10 +201,10 @@ class NekorektenFakeTest {
         assertThat(ids).hasSize(12).doesNotHaveDuplicates();
         assertThat(fake.reportCount()).isEqualTo(12);
         assertThat(fake.calls()).hasSize(1);
-        assertThat(buyer.totalCount()).isEqualTo(2);
+        assertThat(buyer.totalCount()).hasValue(2);
         assertThat(buyer.reports()).extracting(r -> r.createdAt().orElseThrow().getYear()).containsExactly(2025, 2025);
         assertThat(buyer.reports().get(1).firstName()).contains("Не**");
-        assertThat(fake.search(SearchCriteria.builder().name("Иван").build()).totalCount()).isEqualTo(2);
+        assertThat(fake.search(SearchCriteria.builder().name("Иван").build()).totalCount()).hasValue(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.http.WireMapper.Envelope;
 import io.nekorekten4j.ports.ErrorContext;
@@ -12,7 +13,6 @@ import io.nekorekten4j.ports.NotFoundException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
-import io.nekorekten4j.ports.ServerText;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.time.Duration;

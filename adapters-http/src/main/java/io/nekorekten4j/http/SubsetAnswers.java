@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -91,11 +92,11 @@ final class SubsetAnswers {
     }
 
     /**
-     * Whether {@code answer} is provably the whole answer: page 1, its total equal to its hits, and
+     * Whether {@code answer} is provably the whole answer: page 1, its total known and equal to its hits, and
      * fewer hits than a page holds (a full page may be followed by more whatever the count says).
      */
     static boolean isProvablyComplete(SearchCriteria criteria, SearchResult answer) {
-        return criteria.page() == 1 && answer.page() == 1 && answer.totalCount() == answer.hits().size()
+        return criteria.page() == 1 && answer.page() == 1 && answer.totalCount().equals(OptionalLong.of(answer.hits().size()))
                 && answer.hits().size() < answer.pageSize();
     }
 

@@ -68,7 +68,9 @@ final class WireMapper {
     private static final DateTimeFormatter SERVER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The most digits a {@code long} can have; more is out of range (or not a number). */
     private static final int MAX_LONG_DIGITS = 19;
-    private static final long EPOCH_SECONDS_BELOW = 100_000_000_000L; // larger values are milliseconds
+    /** The earliest and (excluded) latest instant a number is read as: outside, it is surely not a report's date. */
+    private static final Instant EPOCH_FROM = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant EPOCH_UNTIL = Instant.parse("2100-01-01T00:00:00Z");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final JsonCodec json;
@@ -218,14 +220,78 @@ final class WireMapper {
             }
             hits.add(SearchHit.of(criteria, report(item, null)));
         }
-        long count = longOf(answer.count, "count", false).orElse(hits.size());
-        int page = intOf(answer.currentPage, "currentPage").orElse(criteria.page());
-        int pageSize = intOf(answer.itemsPerPage, "itemsPerPage").orElse(SearchResult.DEFAULT_PAGE_SIZE);
-        if (count < 0) {
+        int page = answeredPage(intOf(answer.currentPage, "currentPage"), criteria.page());
+        int pageSize = pageSize(intOf(answer.itemsPerPage, "itemsPerPage"), hits.size());
+        OptionalLong count = longOf(answer.count, "count", false);
+        if (count.isPresent() && count.getAsLong() < 0) {
             throw new Malformed("count is negative");
         }
-        return new SearchResult(hits, count, page < 1 ? criteria.page() : page,
-                pageSize < 1 ? SearchResult.DEFAULT_PAGE_SIZE : pageSize);
+        return new SearchResult(hits, total(count, hits.size(), page, pageSize), page, pageSize);
+    }
+
+    /**
+     * The page the answer is for, which must be the page asked: {@code page} is not documented, and
+     * a service that ignores it answers page 1 again — a paging loop that trusted it would never
+     * end and would spend quota on every lap. {@code currentPage} is how an answer says which page
+     * it is: it must equal the page asked; without it, only page 1 can be trusted (it is what any
+     * service answers to a search without {@code page}).
+     */
+    static int answeredPage(OptionalInt currentPage, int asked) throws Malformed {
+        if (currentPage.isEmpty()) {
+            if (asked > 1) {
+                throw new Malformed("the answer does not say which page it is (no currentPage), so it cannot be "
+                        + "trusted to be page " + asked + " as asked");
+            }
+            return asked;
+        }
+        int answered = currentPage.getAsInt();
+        if (answered != asked) {
+            throw new Malformed("the answer is for page " + answered + ", not page " + asked + " as asked");
+        }
+        return answered;
+    }
+
+    /**
+     * The page size: {@code itemsPerPage} (at least 1, and no fewer than the items sent), else the
+     * observed 20 — or the number of items, should a page without {@code itemsPerPage} hold more.
+     */
+    static int pageSize(OptionalInt itemsPerPage, int items) throws Malformed {
+        if (itemsPerPage.isEmpty()) {
+            return Math.max(SearchResult.DEFAULT_PAGE_SIZE, items);
+        }
+        int size = itemsPerPage.getAsInt();
+        if (size < 1) {
+            throw new Malformed("itemsPerPage is below 1");
+        }
+        if (items > size) {
+            throw new Malformed("the page holds " + items + " items, more than its itemsPerPage of " + size);
+        }
+        return size;
+    }
+
+    /**
+     * The total, when {@code count} says it without doubt. {@code count} may be the total or the
+     * number of items on this page (the service does not say), so it is the total only when
+     * <ul>
+     *   <li>it is at least the items sent and, when there are items, the reports up to this page
+     *       (the full pages before it and this one) — else it cannot be a total;</li>
+     *   <li>and it is not ambiguous: a count equal to the items sent could be either, and is
+     *       taken as the total only on a first page that is not full, where both readings agree.</li>
+     * </ul>
+     * Otherwise the total is unknown — never the items received: a full page is not the whole answer.
+     */
+    static OptionalLong total(OptionalLong count, int items, int page, int pageSize) {
+        if (count.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long c = count.getAsLong();
+        long upToThisPage = (long) (page - 1) * pageSize + items;
+        if (c < items || (items > 0 && c < upToThisPage)) {
+            return OptionalLong.empty();
+        }
+        boolean couldBeThisPagesCount = c == items;
+        boolean bothReadingsAgree = page == 1 && items < pageSize;
+        return couldBeThisPagesCount && !bothReadingsAgree ? OptionalLong.empty() : OptionalLong.of(c);
     }
 
     /**
@@ -592,23 +658,64 @@ final class WireMapper {
     }
 
     /**
-     * A point in time: ISO-8601 with an offset (as observed), an ISO instant, {@code yyyy-MM-dd
-     * HH:mm:ss} or an ISO local date-time in Sofia time, or epoch seconds or milliseconds. Text in
-     * no known form gives empty — no date rather than a wrong one; an overflowing number is
-     * malformed.
+     * A point in time, or empty — no date rather than a wrong one (the rules are stated in
+     * {@link Report}'s Javadoc, for users):
+     * <ul>
+     *   <li>text: ISO-8601 with an offset or {@code Z} (as observed), or {@code yyyy-MM-dd HH:mm:ss}
+     *       or an ISO local date-time in Sofia time;</li>
+     *   <li>a whole number, or text of digits only: epoch milliseconds when it has 13 digits, epoch
+     *       seconds when it has 10 digits and cannot also be read as a date written as digits
+     *       ({@code yyyyMMddHH}), in either case only between 2000 and 2100;</li>
+     *   <li>anything else — {@code "20250111"}, a fraction, a negative or huge number, a word, a
+     *       date without a time — gives empty.</li>
+     * </ul>
      */
-    static Optional<OffsetDateTime> dateTime(JsonValue value, String field) throws Malformed {
-        if (value instanceof JsonNumber) {
-            return epoch(longOf(value, field, false).getAsLong());
+    static Optional<OffsetDateTime> dateTime(JsonValue value, String field) {
+        if (value instanceof JsonNumber number) {
+            try {
+                return number.isIntegral() ? epochDigits(Long.toString(number.longValueExact())) : Optional.empty();
+            } catch (ArithmeticException | UnsupportedOperationException | NumberFormatException e) {
+                return Optional.empty(); // far too large for any date
+            }
         }
         if (!(value instanceof JsonString s)) {
             return Optional.empty();
         }
         String text = s.getString().strip();
-        if (isWholeNumber(text)) {
-            return epoch(longOf(value, field, false).getAsLong());
+        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return epochDigits(text);
         }
         return parseDateTime(text);
+    }
+
+    /** Digits as epoch milliseconds or seconds, by the rules of {@link #dateTime}; empty when they may be anything else. */
+    static Optional<OffsetDateTime> epochDigits(String digits) {
+        Instant instant;
+        if (digits.length() == 13) {
+            instant = Instant.ofEpochMilli(Long.parseLong(digits));
+        } else if (digits.length() == 10 && !readsAsDigitDate(digits)) {
+            instant = Instant.ofEpochSecond(Long.parseLong(digits));
+        } else {
+            return Optional.empty();
+        }
+        if (instant.isBefore(EPOCH_FROM) || !instant.isBefore(EPOCH_UNTIL)) {
+            return Optional.empty();
+        }
+        return Optional.of(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Whether ten digits are also a date and hour, {@code yyyyMMddHH}: then they are ambiguous. */
+    private static boolean readsAsDigitDate(String digits) {
+        int year = digits(digits, 0, 4);
+        int month = digits(digits, 4, 2);
+        int day = digits(digits, 6, 2);
+        int hour = digits(digits, 8, 2);
+        try {
+            LocalDateTime.of(year, month, day, hour, 0);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     static Optional<OffsetDateTime> parseDateTime(String text) {
@@ -750,15 +857,6 @@ final class WireMapper {
             }
         }
         return true;
-    }
-
-    private static Optional<OffsetDateTime> epoch(long value) {
-        try {
-            Instant instant = Math.abs(value) < EPOCH_SECONDS_BELOW ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
-            return Optional.of(instant.atOffset(ZoneOffset.UTC));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** {@code server.date}: {@code yyyy-MM-dd HH:mm:ss} in Sofia time (other forms tolerated). */

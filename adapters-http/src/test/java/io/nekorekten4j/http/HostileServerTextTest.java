@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.StdErrCapture;
@@ -19,7 +20,6 @@ import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.InvalidRequestException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.NekorektenException;
-import io.nekorekten4j.ports.ServerText;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.io.IOException;

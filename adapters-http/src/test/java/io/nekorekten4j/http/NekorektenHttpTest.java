@@ -83,7 +83,7 @@ class NekorektenHttpTest {
 
         SearchResult result = api(transportKind).search(CRITERIA);
 
-        assertThat(result.totalCount()).isEqualTo(1);
+        assertThat(result.totalCount()).hasValue(1);
         assertThat(result.hits()).singleElement().satisfies(hit -> {
             assertThat(hit.matchedBy()).containsEntry(SearchField.PHONE, MatchCertainty.CERTAIN);
             assertThat(hit.report().email()).contains("xxxxx****@gmail.com");

@@ -78,10 +78,10 @@ class WireMapperTest {
         void mapsEveryObservedFieldAndKeepsMaskedValuesAsTheyCame() throws Exception {
             SearchResult result = search("search-live.json");
 
-            assertThat(result.totalCount()).isEqualTo(1);
+            assertThat(result.totalCount()).hasValue(1);
             assertThat(result.page()).isEqualTo(1);
             assertThat(result.pageSize()).isEqualTo(20);
-            assertThat(result.hasMorePages()).isFalse();
+            assertThat(result.isLastPage()).isTrue();
             Report report = result.reports().get(0);
             assertThat(report.id()).isEqualTo(ReportId.of("6PpAbCdEfG"));
             assertThat(report.firstName()).contains("Не**");
@@ -137,13 +137,14 @@ class WireMapperTest {
 
         @Test
         void page2Of25IsOnePageNotTheWholeAnswer() throws Exception {
-            SearchResult result = search("search-page-2-of-25.json");
+            SearchResult result = wire.search(body(fixture("search-page-2-of-25.json")),
+                    SearchCriteria.builder().phone("0888 123 456").page(2).build());
 
             assertThat(result.hits()).hasSize(5);
-            assertThat(result.totalCount()).isEqualTo(25);
+            assertThat(result.totalCount()).hasValue(25);
             assertThat(result.page()).isEqualTo(2);
             assertThat(result.pageSize()).isEqualTo(20);
-            assertThat(result.hasMorePages()).isFalse();
+            assertThat(result.isLastPage()).isTrue();
             assertThat(result.reports()).extracting(r -> r.id().value()).startsWith("P2item0000");
         }
 
@@ -169,7 +170,7 @@ class WireMapperTest {
 
             assertThat(result.page()).isEqualTo(1);
             assertThat(result.pageSize()).isEqualTo(SearchResult.DEFAULT_PAGE_SIZE);
-            assertThat(result.totalCount()).isEqualTo(1);
+            assertThat(result.totalCount()).hasValue(1);
             Report report = result.reports().get(0);
             assertThat(report.phone()).hasValueSatisfying(p -> assertThat(p.e164()).isEqualTo("+359888123456"));
             assertThat(report.createdAt()).isEmpty();
@@ -260,6 +261,103 @@ class WireMapperTest {
                         assertThat(e.envelope().httpCode()).hasValue(500);
                         assertThat(e.envelope().message()).hasValueSatisfying(m -> assertThat(m).startsWith("Възникна грешка"));
                     });
+        }
+    }
+
+    /** Item 10–12 of issue 8: answers that would make the client lie. */
+    @Nested
+    class AnswersThatWouldLie {
+
+        private String page(int items, String count, String currentPage, String itemsPerPage) {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < items; i++) {
+                list.append(i == 0 ? "" : ",").append("{\"id\":\"Item").append(String.format("%06d", i)).append("\"}");
+            }
+            return "{\"message\":null,\"items\":[" + list + "]"
+                    + (count == null ? "" : ",\"count\":" + count)
+                    + (currentPage == null ? "" : ",\"currentPage\":" + currentPage)
+                    + (itemsPerPage == null ? "" : ",\"itemsPerPage\":" + itemsPerPage)
+                    + ",\"server\":{\"date\":\"2026-02-27 20:22:33\",\"httpCode\":200}}";
+        }
+
+        private SearchResult searchPage(String text, int asked) throws Exception {
+            return wire.search(body(text), SearchCriteria.builder().phone("0888 123 456").page(asked).build());
+        }
+
+        @Test
+        void aFullPageWithoutCountIsNeverComplete() throws Exception {
+            SearchResult result = searchPage(page(20, null, "1", "20"), 1);
+
+            assertThat(result.totalCount()).isEmpty();
+            assertThat(result.morePages()).isEqualTo(SearchResult.MorePages.UNKNOWN);
+            assertThat(result.isLastPage()).isFalse();
+            assertThat(result.minimumCount()).isEqualTo(20);
+        }
+
+        @Test
+        void aFullPageWhoseCountEqualsItsItemsMayBeFollowedByMore() throws Exception {
+            // count may be this page's count: 20 of 20 proves nothing about a page 2.
+            SearchResult result = searchPage(page(20, "20", "1", "20"), 1);
+
+            assertThat(result.totalCount()).isEmpty();
+            assertThat(result.morePages()).isEqualTo(SearchResult.MorePages.UNKNOWN);
+        }
+
+        @Test
+        void aPageThatIsNotFullIsTheLastAndACountThatCannotBeATotalIsNotTakenForOne() throws Exception {
+            assertThat(searchPage(page(3, null, "1", "20"), 1).isLastPage()).isTrue();
+            assertThat(searchPage(page(3, "3", "1", "20"), 1).totalCount()).hasValue(3);
+            SearchResult below = searchPage(page(3, "0", "1", "20"), 1);
+            assertThat(below.totalCount()).as("0 with 3 items is no total").isEmpty();
+            assertThat(below.isEmpty()).isFalse();
+            SearchResult pageTwo = searchPage(page(20, "30", "2", "20"), 2);
+            assertThat(pageTwo.totalCount()).as("30 cannot count 20 + 20").isEmpty();
+            assertThat(pageTwo.morePages()).isEqualTo(SearchResult.MorePages.UNKNOWN);
+            assertThat(searchPage(page(20, "45", "1", "20"), 1).morePages()).isEqualTo(SearchResult.MorePages.YES);
+            assertThat(searchPage(page(0, "25", "3", "20"), 3).totalCount()).hasValue(25);
+        }
+
+        @Test
+        void anAnswerForAnotherPageThanAskedIsMalformed() {
+            assertThatThrownBy(() -> searchPage(page(20, "45", "1", "20"), 2)).isInstanceOf(Malformed.class)
+                    .hasMessage("the answer is for page 1, not page 2 as asked");
+            assertThatThrownBy(() -> searchPage(page(0, "0", "0", "20"), 1)).isInstanceOf(Malformed.class)
+                    .hasMessage("the answer is for page 0, not page 1 as asked");
+        }
+
+        @Test
+        void anAnswerToALaterPageThatDoesNotSayItsPageIsMalformed() throws Exception {
+            assertThatThrownBy(() -> searchPage(page(20, "45", null, "20"), 2)).isInstanceOf(Malformed.class)
+                    .hasMessageContaining("no currentPage");
+            assertThat(searchPage(page(2, "2", null, "20"), 1).page()).as("page 1 is what any service answers").isEqualTo(1);
+        }
+
+        @Test
+        void aPageSizeBelowOneOrBelowTheItemsSentIsMalformedNotGuessed() {
+            assertThatThrownBy(() -> searchPage(page(3, "3", "1", "0"), 1)).isInstanceOf(Malformed.class)
+                    .hasMessage("itemsPerPage is below 1");
+            assertThatThrownBy(() -> searchPage(page(3, "3", "1", "2"), 1)).isInstanceOf(Malformed.class)
+                    .hasMessage("the page holds 3 items, more than its itemsPerPage of 2");
+        }
+
+        @ParameterizedTest(name = "createDate {0} is no date")
+        @ValueSource(strings = {"\"20250111\"", "20250111", "\"2025011121\"", "2025011121", "\"20250111212221\"",
+                "\"202501112122\"", "1736623341.5", "-1736623341", "\"-1736623341\"", "1e400", "99999999999999999999",
+                "\"0\"", "0", "\"2025-01-11\"", "\"11.01.2025\"", "true", "\"4102444800\"", "\"946684799\""})
+        void aDateThatMayMeanTwoThingsIsNoDate(String createDate) throws Exception {
+            Report report = searchText(liveWith("createDate", createDate)).reports().get(0);
+
+            assertThat(report.createdAt()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "createDate {0}")
+        @ValueSource(strings = {"1736623341", "\"1736623341\"", "1736623341000", "\"1736623341000\"",
+                "\"2025-01-11T19:22:21Z\"", "\"2025-01-11 21:22:21\""})
+        void aDateWithOneMeaningIsRead(String createDate) throws Exception {
+            Report report = searchText(liveWith("createDate", createDate)).reports().get(0);
+
+            assertThat(report.createdAt()).hasValueSatisfying(t ->
+                    assertThat(t.toInstant()).isEqualTo(Instant.parse("2025-01-11T19:22:21Z")));
         }
     }
 

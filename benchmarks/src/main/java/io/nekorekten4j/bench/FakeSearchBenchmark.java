@@ -50,7 +50,7 @@ public class FakeSearchBenchmark {
             known[q] = FakeData.knownBuyer(random.nextInt(reports));
             unknown[q] = FakeData.unknownBuyer(q);
         }
-        if (fake.search(known[0]).totalCount() != 1 || fake.search(unknown[0]).totalCount() != 0) {
+        if (fake.search(known[0]).totalCount().orElse(-1) != 1 || fake.search(unknown[0]).totalCount().orElse(-1) != 0) {
             throw new IllegalStateException("the fake does not hold the expected reports");
         }
     }

@@ -459,7 +459,7 @@ final class CsvScreening {
                 case NOT_FOUND -> ScreenedRow.RowVerdict.NOT_FOUND;
                 case NOT_CHECKED -> ScreenedRow.RowVerdict.NOT_CHECKED;
             };
-            return new Answer(verdict, r.totalCount(), matched(r.hits()),
+            return new Answer(verdict, r.minimumCount(), matched(r.hits()),
                     r.hits().stream().map(h -> h.report().id().value()).toList(),
                     r.notCheckedReason().map(ErrorMessages::oneLine).orElse(""), r.failure());
         }

@@ -4,6 +4,7 @@ import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.ReportReceipt;
+import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.RequestOutcome;
 import jakarta.json.Json;
@@ -47,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Demo.printNotice(demo, out);
         out.println(verb + shown.map(i -> " report " + i.value()).orElse(" the report (the service returned no id)")
-                + (receipt.message().isBlank() ? "." : ": " + receipt.message()));
+                + (receipt.message().isBlank() ? "." : ": " + ServerText.sanitise(receipt.message())));
     }
 
     /** {@code report create}. */

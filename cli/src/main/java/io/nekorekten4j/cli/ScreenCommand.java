@@ -165,15 +165,24 @@ final class ScreenCommand implements Callable<Integer> {
         return Screening.of(connection.api(), pace);
     }
 
+    /** The number of reports as far as it is known: {@code 3}, or {@code 20+} when the total was not said; 0 when not checked. */
+    static String count(ScreeningResult r) {
+        if (r.totalCount().isPresent() || r.verdict() == Verdict.NOT_CHECKED) {
+            return Long.toString(r.totalCount().orElse(0));
+        }
+        return r.minimumCount() + "+";
+    }
+
     private static void printHuman(ScreeningResult result, PrintWriter out) {
         String who = describe(result.buyer());
         switch (result.verdict()) {
             case FOUND -> {
-                out.println("FOUND: " + result.totalCount() + (result.totalCount() == 1 ? " report" : " reports")
-                        + " about " + who);
+                long count = result.minimumCount();
+                out.println("FOUND: " + count(result) + (count == 1 ? " report" : " reports") + " about " + who);
                 ReportViews.printTable(result.hits(), out);
-                if (result.totalCount() > result.hits().size()) {
-                    out.println("Shown: the newest " + result.hits().size() + " of " + result.totalCount()
+                if (result.mayHaveMoreReports()) {
+                    out.println("Shown: the newest " + result.hits().size()
+                            + (result.totalCount().isPresent() ? " of " + count(result) : "; there may be more")
                             + "; see the rest with: nekorekten search --mode one-of ... --page 2");
                 }
             }
@@ -203,7 +212,14 @@ final class ScreenCommand implements Callable<Integer> {
         ReportViews.put(b, "email", buyer.email().map(e -> e.value()));
         ReportViews.put(b, "name", buyer.name().map(n -> n.value()));
         ReportViews.put(b, "site", buyer.site().map(s -> s.value()));
-        o.add("buyer", b).add("verdict", result.verdict().name()).add("totalCount", result.totalCount());
+        o.add("buyer", b).add("verdict", result.verdict().name());
+        if (result.totalCount().isPresent()) {
+            o.add("totalCount", result.totalCount().getAsLong());
+        } else if (result.verdict() == Verdict.NOT_CHECKED) {
+            o.add("totalCount", 0);
+        } else {
+            o.addNull("totalCount"); // the service did not say: never the hits counted here
+        }
         ReportViews.put(o, "code", result.failure().map(f -> f.code().name()));
         ReportViews.put(o, "reason", result.notCheckedReason().map(ErrorMessages::oneLine));
         JsonArrayBuilder reports = Json.createArrayBuilder();

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * @param line      the line of the input file the row starts on
  * @param input     the row's values, one per header column, as written
  * @param verdict   the verdict
- * @param reports   how many reports match in all (0 unless FOUND)
+ * @param reports   how many reports match: in all when the service said its total, else at least
+ *                  this many (the first page); 0 unless FOUND
  * @param matched   for each field any report matched, the surest certainty ({@code phone -> CERTAIN})
  * @param reportIds the ids of the first page of reports, newest first
  * @param reason    why the row is NOT_CHECKED or INVALID; empty otherwise

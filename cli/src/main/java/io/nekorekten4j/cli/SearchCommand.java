@@ -5,6 +5,7 @@ import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -76,30 +77,52 @@ final class SearchCommand implements Callable<Integer> {
         if (root.options().json()) {
             JsonArrayBuilder reports = Json.createArrayBuilder();
             result.hits().forEach(hit -> reports.add(ReportViews.json(hit)));
-            JsonOutput.write(Json.createObjectBuilder()
-                    .add("totalCount", result.totalCount()).add("page", result.page())
-                    .add("pageSize", result.pageSize()).add("hasMorePages", result.hasMorePages())
+            JsonObjectBuilder page = Json.createObjectBuilder();
+            if (result.totalCount().isPresent()) {
+                page.add("totalCount", result.totalCount().getAsLong());
+            } else {
+                page.addNull("totalCount"); // the service did not say: never the hits counted here
+            }
+            JsonOutput.write(page.add("page", result.page())
+                    .add("pageSize", result.pageSize()).add("morePages", result.morePages().name())
+                    .add("hasMorePages", !result.isLastPage())
                     .add("reports", reports).build(), demo, out);
         } else {
             Demo.printNotice(demo, out);
             printHuman(result, out);
         }
-        return failOnMatch && result.totalCount() > 0 ? ExitCode.FOUND : ExitCode.OK;
+        return failOnMatch && !result.isEmpty() ? ExitCode.FOUND : ExitCode.OK;
     }
 
     private void printHuman(SearchResult result, PrintWriter out) {
-        long pages = (result.totalCount() + result.pageSize() - 1) / result.pageSize();
         if (result.hits().isEmpty()) {
-            out.println(result.totalCount() == 0 ? "No reports found."
-                    : "Page " + result.page() + " is past the end: " + result.totalCount()
-                            + (result.totalCount() == 1 ? " report" : " reports") + " in all, on pages 1 to " + pages + ".");
+            if (result.isEmpty()) {
+                out.println("No reports found.");
+            } else if (result.totalCount().isPresent()) {
+                long total = result.totalCount().getAsLong();
+                long pages = (total + result.pageSize() - 1) / result.pageSize();
+                out.println("Page " + result.page() + " is past the end: " + total + (total == 1 ? " report" : " reports")
+                        + " in all, on pages 1 to " + pages + ".");
+            } else {
+                out.println("No reports on page " + result.page() + ".");
+            }
             return;
         }
-        out.println(result.totalCount() + (result.totalCount() == 1 ? " report" : " reports")
-                + " (page " + result.page() + " of " + pages + "):");
+        if (result.totalCount().isPresent()) {
+            long total = result.totalCount().getAsLong();
+            long pages = (total + result.pageSize() - 1) / result.pageSize();
+            out.println(total + (total == 1 ? " report" : " reports") + " (page " + result.page() + " of " + pages + "):");
+        } else {
+            // A full page without a total: never presented as the whole answer.
+            out.println("At least " + result.minimumCount() + " reports (page " + result.page()
+                    + "; the service did not say how many in all):");
+        }
         ReportViews.printTable(result.hits(), out);
-        if (result.hasMorePages()) {
-            out.println("More on the next page: --page " + (result.page() + 1));
+        switch (result.morePages()) {
+            case YES -> out.println("More on the next page: --page " + (result.page() + 1));
+            case UNKNOWN -> out.println("There may be more on the next page: --page " + (result.page() + 1));
+            case NO -> { }
+            default -> throw new IllegalStateException("unknown " + result.morePages());
         }
     }
 

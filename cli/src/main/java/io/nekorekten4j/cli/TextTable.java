@@ -1,5 +1,6 @@
 package io.nekorekten4j.cli;
 
+import io.nekorekten4j.domain.ServerText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +34,18 @@ final class TextTable {
         return this;
     }
 
-    /** Adds a row: one cell per column; line breaks in a cell become spaces. */
+    /**
+     * Adds a row: one cell per column, each {@linkplain ServerText sanitised} — cells hold the
+     * service's text (report texts, names, cities), which must not move the cursor, recolour the
+     * terminal, reorder a line or start a new one.
+     */
     TextTable row(String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
         List<String> row = new ArrayList<>(cells.length);
         for (int c = 0; c < cells.length; c++) {
-            String cell = Objects.requireNonNull(cells[c], "cell").replaceAll("\\s+", " ").strip();
+            String cell = ServerText.sanitise(Objects.requireNonNull(cells[c], "cell"), Integer.MAX_VALUE);
             row.add(DisplayWidth.truncate(cell.isEmpty() ? "" : cell, Math.max(1, limits.get(c))));
         }
         rows.add(row);

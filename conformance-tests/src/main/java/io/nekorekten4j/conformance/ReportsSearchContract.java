@@ -93,9 +93,9 @@ public abstract class ReportsSearchContract extends NekorektenContract {
         SearchResult result = searchByPhone(OTHER_PHONE);
 
         assertThat(result.hits()).isEmpty();
-        assertThat(result.totalCount()).isZero();
+        assertThat(result.totalCount()).hasValue(0);
         assertThat(result.isEmpty()).isTrue();
-        assertThat(result.hasMorePages()).isFalse();
+        assertThat(result.isLastPage()).isTrue();
     }
 
     /**
@@ -181,7 +181,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
                 .phone(PHONE).email(NOBODYS_EMAIL).mode(SearchMode.ALL).build());
 
         assertThat(result.hits()).isEmpty();
-        assertThat(result.totalCount()).isZero();
+        assertThat(result.totalCount()).hasValue(0);
     }
 
     /**
@@ -212,7 +212,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
                 .phone(OTHER_PHONE).email(EMAIL).mode(SearchMode.ONE_OF).build());
 
         assertThat(ids(result)).containsExactlyInAnyOrder(ivan, maria);
-        assertThat(result.totalCount()).isEqualTo(2);
+        assertThat(result.totalCount()).hasValue(2);
     }
 
     /**
@@ -405,8 +405,8 @@ public abstract class ReportsSearchContract extends NekorektenContract {
         SearchResult result = searchByPhone(PHONE);
 
         assertThat(result.hits()).hasSize(3);
-        assertThat(result.totalCount()).isEqualTo(3);
-        assertThat(result.hasMorePages()).isFalse();
+        assertThat(result.totalCount()).hasValue(3);
+        assertThat(result.isLastPage()).isTrue();
     }
 
     /**
@@ -421,8 +421,8 @@ public abstract class ReportsSearchContract extends NekorektenContract {
         SearchResult result = searchByPhone(PHONE);
 
         assertThat(result.hits()).hasSize(20);
-        assertThat(result.totalCount()).isEqualTo(25);
-        assertThat(result.hasMorePages()).isTrue();
+        assertThat(result.totalCount()).hasValue(25);
+        assertThat(result.morePages()).isEqualTo(SearchResult.MorePages.YES);
     }
 
     /**
@@ -453,8 +453,8 @@ public abstract class ReportsSearchContract extends NekorektenContract {
 
         assertThat(result.page()).isEqualTo(2);
         assertThat(ids(result)).containsExactlyElementsOf(newestFirst.subList(20, 25));
-        assertThat(result.totalCount()).isEqualTo(25);
-        assertThat(result.hasMorePages()).isFalse();
+        assertThat(result.totalCount()).hasValue(25);
+        assertThat(result.isLastPage()).isTrue();
     }
 
     /**
@@ -484,7 +484,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
         SearchResult result = client().search(SearchCriteria.builder().phone(PHONE).page(3).build());
 
         assertThat(result.hits()).isEmpty();
-        assertThat(result.hasMorePages()).isFalse();
+        assertThat(result.isLastPage()).isTrue();
     }
 
     // ---- arrangement -------------------------------------------------------------------------

@@ -81,7 +81,7 @@ public abstract class ScreeningContract extends NekorektenContract {
         ScreeningResult result = screening().screen(Buyer.builder().phone(PHONE_INTERNATIONAL).email(NOBODYS_EMAIL).build());
 
         assertThat(result.verdict()).isEqualTo(Verdict.FOUND);
-        assertThat(result.totalCount()).isEqualTo(1);
+        assertThat(result.totalCount()).hasValue(1);
         assertThat(result.failure()).isEmpty();
         assertThat(result.hits()).singleElement().satisfies(hit -> {
             assertThat(hit.report().id()).isEqualTo(ivan);
@@ -102,7 +102,7 @@ public abstract class ScreeningContract extends NekorektenContract {
 
         assertThat(result.verdict()).isEqualTo(Verdict.NOT_FOUND);
         assertThat(result.hits()).isEmpty();
-        assertThat(result.totalCount()).isZero();
+        assertThat(result.totalCount()).hasValue(0);
         assertThat(result.failure()).isEmpty();
     }
 
@@ -135,7 +135,7 @@ public abstract class ScreeningContract extends NekorektenContract {
         ScreeningResult result = screening().screen(Buyer.builder().phone(PHONE).email(OTHER_EMAIL).build());
 
         assertThat(result.verdict()).isEqualTo(Verdict.FOUND);
-        assertThat(result.totalCount()).isEqualTo(2);
+        assertThat(result.totalCount()).hasValue(2);
         assertThat(hitOf(result, byPhone).matchedBy()).containsExactly(Map.entry(SearchField.PHONE, MatchCertainty.CERTAIN));
         SearchHit emailHit = hitOf(result, byEmail);
         assertThat(emailHit.matchedBy()).containsOnlyKeys(SearchField.EMAIL);

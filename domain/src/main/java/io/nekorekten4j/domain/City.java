@@ -23,4 +23,10 @@ public record City(CityId id, String name) {
     public static City of(int id, String name) {
         return new City(CityId.of(id), name);
     }
+
+    /** The id and the name, {@linkplain ServerText sanitised}: the name is the server's text. */
+    @Override
+    public String toString() {
+        return "City[id=" + id.value() + ", name=" + ServerText.sanitise(name, 100) + "]";
+    }
 }

@@ -13,6 +13,21 @@ import java.util.Optional;
  * back unmasked; {@link #phone()} is that phone parsed (so {@code 0888…}, {@code +359888…} and
  * {@code 359888…} are one person), and {@link #phoneAsReported()} is the text as it came.
  *
+ * <p><strong>Dates.</strong> {@link #createdAt()} follows one rule: <em>no date rather than a wrong
+ * one</em>. The HTTP adapter reads the service's {@code createDate} tolerantly, but only in forms
+ * that cannot mean two things:
+ * <ul>
+ *   <li>ISO-8601 with an offset or {@code Z}, e.g. {@code 2025-01-11T21:22:21+00:00} (the form the
+ *       service is seen to send) — that instant;</li>
+ *   <li>{@code yyyy-MM-dd HH:mm:ss} or an ISO date-time without offset, e.g.
+ *       {@code 2025-01-11T21:22:21} — Sofia local time, the service's zone;</li>
+ *   <li>a number, or text of digits only: epoch milliseconds when it has 13 digits, epoch seconds
+ *       when it has 10 digits and cannot also be read as a date written in digits
+ *       ({@code yyyyMMddHH}), and only between the years 2000 and 2100;</li>
+ *   <li>anything else — {@code "20250111"} (a date in digits, not 1970-08-23), a date without a
+ *       time, a fraction, a negative number, a word — gives an empty {@code createdAt()}.</li>
+ * </ul>
+ *
  * <p>{@link #toString()} shows no personal data.
  */
 public final class Report {
@@ -139,7 +154,7 @@ public final class Report {
         return text;
     }
 
-    /** When the report was filed. */
+    /** When the report was filed; empty when the service did not say it in a form that has one meaning (see above). */
     public Optional<OffsetDateTime> createdAt() {
         return createdAt;
     }

@@ -19,4 +19,12 @@ public record ReportFile(Optional<FileId> id, Optional<URI> previewUrl, Optional
         Objects.requireNonNull(previewUrl, "previewUrl");
         Objects.requireNonNull(name, "name");
     }
+
+    /** The parts, the name {@linkplain ServerText sanitised}: it is the server's text. */
+    @Override
+    public String toString() {
+        return "ReportFile[id=" + id.map(FileId::value).orElse("none") + ", previewUrl="
+                + previewUrl.map(u -> ServerText.sanitise(u.toString(), 300)).orElse("none")
+                + ", name=" + name.map(n -> ServerText.sanitise(n, 100)).orElse("none") + "]";
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * reads one), so {@link #id()} is optional: present only when the answer carried it.
  *
  * @param id      the report's id, when the service returned it
- * @param message the service's human message, possibly empty
+ * @param message the service's human message, possibly empty, exactly as it came (sanitise it
+ *                with {@link ServerText} before printing it where control characters matter)
  */
 public record ReportReceipt(Optional<ReportId> id, String message) {
 
@@ -18,5 +19,12 @@ public record ReportReceipt(Optional<ReportId> id, String message) {
     public ReportReceipt {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** The id and the service's message, {@linkplain ServerText sanitised} and shortened: it is the server's text. */
+    @Override
+    public String toString() {
+        return "ReportReceipt[id=" + id.map(ReportId::value).orElse("none") + ", message="
+                + ServerText.sanitise(message, 200) + "]";
     }
 }

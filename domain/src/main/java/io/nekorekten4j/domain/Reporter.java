@@ -25,6 +25,6 @@ public record Reporter(Optional<String> id, Optional<String> firstName, Optional
 
     @Override
     public String toString() {
-        return "Reporter[id=" + id.orElse("?") + "]";
+        return "Reporter[id=" + id.map(i -> ServerText.sanitise(i, 50)).orElse("?") + "]";
     }
 }

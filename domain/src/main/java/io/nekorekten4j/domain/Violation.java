@@ -18,6 +18,7 @@ public record Violation(String field, String message) {
 
     @Override
     public String toString() {
-        return field + ": " + message;
+        // A violation may carry the service's text (a 422's errors): one safe line, whatever came.
+        return ServerText.sanitise(field, 100) + ": " + ServerText.sanitise(message, 300);
     }
 }

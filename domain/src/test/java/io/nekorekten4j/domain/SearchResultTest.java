@@ -34,7 +34,33 @@ class SearchResultTest {
     })
     void morePagesFollowWhenThePagesSoFarHoldFewerThanTheTotal(int page, int pageSize, int hitCount, long total,
             boolean more) {
-        assertThat(new SearchResult(hits(hitCount), total, page, pageSize).hasMorePages()).isEqualTo(more);
+        SearchResult result = new SearchResult(hits(hitCount), total, page, pageSize);
+
+        assertThat(result.morePages()).isEqualTo(more ? SearchResult.MorePages.YES : SearchResult.MorePages.NO);
+        assertThat(result.isLastPage()).isEqualTo(!more);
+    }
+
+    @Test
+    void aFullPageWhoseTotalIsUnknownIsNeverPresentedAsComplete() {
+        SearchResult full = SearchResult.withUnknownTotal(hits(20), 1, 20);
+
+        assertThat(full.totalCount()).isEmpty();
+        assertThat(full.morePages()).isEqualTo(SearchResult.MorePages.UNKNOWN);
+        assertThat(full.isLastPage()).isFalse();
+        assertThat(full.hasMorePages()).as("the old boolean errs towards 'not complete'").isTrue();
+        assertThat(full.isEmpty()).isFalse();
+        assertThat(full.minimumCount()).isEqualTo(20);
+    }
+
+    @Test
+    void aPageThatIsNotFullIsTheLastEvenWithoutATotal() {
+        SearchResult partial = SearchResult.withUnknownTotal(hits(7), 2, 20);
+
+        assertThat(partial.morePages()).isEqualTo(SearchResult.MorePages.NO);
+        assertThat(partial.minimumCount()).as("page 1 was full").isEqualTo(27);
+        assertThat(SearchResult.withUnknownTotal(List.of(), 1, 20).isEmpty()).isTrue();
+        assertThat(SearchResult.withUnknownTotal(List.of(), 3, 20).isEmpty())
+                .as("an empty later page says nothing about the earlier ones").isFalse();
     }
 
     @Test
@@ -46,11 +72,9 @@ class SearchResultTest {
     }
 
     @Test
-    void aTotalBelowTheHitsSentIsRaisedToTheHitsSent() {
-        SearchResult result = new SearchResult(hits(3), 1, 1, 20);
-
-        assertThat(result.totalCount()).isEqualTo(3);
-        assertThat(result.hasMorePages()).isFalse();
+    void aTotalBelowTheHitsIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SearchResult(hits(3), 1, 1, 20))
+                .withMessage("totalCount must be at least the 3 hits given, got 1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nekorekten4j.ports;
 
+import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.Violation;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.nekorekten4j.ports;
 
+import io.nekorekten4j.domain.ServerText;
 import java.util.Objects;
 import java.util.OptionalInt;
 

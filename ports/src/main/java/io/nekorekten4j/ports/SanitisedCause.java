@@ -1,5 +1,6 @@
 package io.nekorekten4j.ports;
 
+import io.nekorekten4j.domain.ServerText;
 /**
  * A stand-in for a cause whose message held server text that is unsafe to print (a status line
  * with escape sequences, a body fragment in a parser's message): it names the original class,

@@ -1,4 +1,4 @@
-package io.nekorekten4j.ports;
+package io.nekorekten4j.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package io.nekorekten4j.ports;
+package io.nekorekten4j.domain;
 
 import java.util.Objects;
 
@@ -22,10 +22,10 @@ import java.util.Objects;
  * Printable text, Cyrillic included, is kept as it is. Invalid bytes are not this class's
  * concern: text decoded leniently already holds {@code U+FFFD} for them, which is kept.
  *
- * <p>Every adapter runs server text through this class where it enters an exception
- * ({@link ErrorContext}, {@link NekorektenException}'s message and cause chain,
- * {@link InvalidRequestException#fieldErrors()}, {@link IpNotWhitelistedException#ipAddress()}).
- * Thread safe; stateless.
+ * <p>It lives in the domain so that every layer uses the same rules: the ports' exceptions apply it
+ * to everything they hold ({@code ErrorContext}, messages and cause chains, field errors, IP
+ * addresses), domain values apply it in {@code toString()} to the server's text they carry, and
+ * the command line to what it prints. Thread safe; stateless.
  */
 public final class ServerText {
 
