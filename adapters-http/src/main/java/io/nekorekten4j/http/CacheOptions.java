@@ -63,7 +63,7 @@ import java.util.Objects;
  *       {@code ALL} and {@code ONE_OF} mean the same);</li>
  *   <li>the cached search was for page 1, is {@code ONE_OF} or has a single filter, and each of the
  *       new search's filters is one of its filters with the same value as sent;</li>
- *   <li>the cached answer is provably complete: page 1, {@code totalCount} equal to the number of
+ *   <li>the cached answer is provably complete: page 1, {@code totalCount} known and equal to the number of
  *       hits, and fewer hits than a page holds (a full page might be followed by more);</li>
  *   <li>every cached hit is decidable for the new filter set S (the cached search's set being F).
  *       Each hit's report gets a verdict per filter of F: <i>matches</i>, <i>does not match</i> or

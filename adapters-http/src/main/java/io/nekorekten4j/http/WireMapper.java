@@ -222,7 +222,7 @@ final class WireMapper {
         }
         int page = answeredPage(intOf(answer.currentPage, "currentPage"), criteria.page());
         int pageSize = pageSize(intOf(answer.itemsPerPage, "itemsPerPage"), hits.size());
-        OptionalLong count = longOf(answer.count, "count", false);
+        OptionalLong count = longOf(answer.count, "count");
         if (count.isPresent() && count.getAsLong() < 0) {
             throw new Malformed("count is negative");
         }
@@ -380,7 +380,7 @@ final class WireMapper {
             if (!(element instanceof JsonObject city)) {
                 throw new Malformed("the cities answer has an entry that is not an object");
             }
-            OptionalLong id = longOf(city.get("id"), "city id", false);
+            OptionalLong id = longOf(city.get("id"), "city id");
             String name = city.get("name") instanceof JsonString s ? s.getString().strip() : "";
             if (id.isEmpty() || id.getAsLong() < 1 || id.getAsLong() > Integer.MAX_VALUE || name.isEmpty()) {
                 throw new Malformed("the cities answer has an entry without a positive id and a name");
@@ -421,8 +421,8 @@ final class WireMapper {
                 .siteUrl(item.siteUrl)
                 .facebookUrl(item.facebookUrl)
                 .createdAt(dateTime(item.createDate, "createDate").orElse(null))
-                .views(longOf(item.views, "views", false).orElse(0))
-                .likes(longOf(item.liked, "liked", true).orElse(0))
+                .views(longOf(item.views, "views").orElse(0))
+                .likes(likes(item.liked))
                 .files(files(item.files))
                 .replies(replies(item.children, id));
         if (item.user != null) {
@@ -489,7 +489,7 @@ final class WireMapper {
     }
 
     private static Optional<CityId> cityId(JsonValue value) throws Malformed {
-        OptionalLong id = longOf(value, "city id", false);
+        OptionalLong id = longOf(value, "city id");
         if (id.isEmpty() || id.getAsLong() < 1) {
             return Optional.empty();
         }
@@ -604,11 +604,11 @@ final class WireMapper {
     // ---------------------------------------------------------------- values
 
     /**
-     * A whole number: a JSON number, or a string of digits; {@code liked} may also be a boolean.
+     * A whole number: a JSON number, or a string of digits (never a boolean).
      * Absent or {@code null} gives empty; a fraction or an overflow is malformed, never rounded or
      * wrapped.
      */
-    static OptionalLong longOf(JsonValue value, String field, boolean booleanAllowed) throws Malformed {
+    static OptionalLong longOf(JsonValue value, String field) throws Malformed {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return OptionalLong.empty();
         }
@@ -636,18 +636,25 @@ final class WireMapper {
                 throw new Malformed(field + " is out of range", e);
             }
         }
-        if (booleanAllowed && value.getValueType() == JsonValue.ValueType.TRUE) {
-            return OptionalLong.of(1);
-        }
-        if (booleanAllowed && value.getValueType() == JsonValue.ValueType.FALSE) {
-            return OptionalLong.of(0);
-        }
         throw new Malformed(field + " is not a number");
+    }
+
+    /**
+     * {@code liked} as a count. The live payload sends a number ({@code 0}); a boolean would say
+     * whether someone liked it, not how many did, so it is no count — 0, as for a missing one —
+     * never 1 made up from {@code true}.
+     */
+    private static long likes(JsonValue liked) throws Malformed {
+        if (liked != null && (liked.getValueType() == JsonValue.ValueType.TRUE
+                || liked.getValueType() == JsonValue.ValueType.FALSE)) {
+            return 0;
+        }
+        return longOf(liked, "liked").orElse(0);
     }
 
     /** Like {@link #longOf}, within {@code int}. */
     static OptionalInt intOf(JsonValue value, String field) throws Malformed {
-        OptionalLong n = longOf(value, field, false);
+        OptionalLong n = longOf(value, field);
         if (n.isEmpty()) {
             return OptionalInt.empty();
         }

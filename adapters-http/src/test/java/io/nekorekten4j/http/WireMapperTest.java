@@ -350,6 +350,12 @@ class WireMapperTest {
             assertThat(report.createdAt()).isEmpty();
         }
 
+        @Test
+        void aBooleanLikedIsNoCountNeverOneMadeUpFromTrue() throws Exception {
+            assertThat(searchText(liveWith("liked", "true")).reports().get(0).likes()).isZero();
+            assertThat(searchText(liveWith("liked", "\"7\"")).reports().get(0).likes()).isEqualTo(7);
+        }
+
         @ParameterizedTest(name = "createDate {0}")
         @ValueSource(strings = {"1736623341", "\"1736623341\"", "1736623341000", "\"1736623341000\"",
                 "\"2025-01-11T19:22:21Z\"", "\"2025-01-11 21:22:21\""})

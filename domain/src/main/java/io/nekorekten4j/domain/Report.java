@@ -179,12 +179,15 @@ public final class Report {
         return reporter;
     }
 
-    /** How many times the report was viewed. */
+    /** How many times the report was viewed; 0 also when the service sent no count. */
     public long views() {
         return views;
     }
 
-    /** How many likes it has (the service's {@code liked}). */
+    /**
+     * How many likes it has (the service's {@code liked}); 0 also when the service sent no count —
+     * a boolean {@code liked} says whether, not how many, and is read as no count.
+     */
     public long likes() {
         return likes;
     }

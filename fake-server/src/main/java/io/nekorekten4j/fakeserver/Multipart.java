@@ -1,5 +1,6 @@
 package io.nekorekten4j.fakeserver;
 
+import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ final class Multipart {
         /** Names the part and its size, never the file's name or bytes. */
         @Override
         public String toString() {
-            return "Part[" + name + ", " + content.length + " bytes]";
+            return "Part[" + ServerText.sanitise(name, 64) + ", " + content.length + " bytes]";
         }
     }
 

@@ -3,6 +3,7 @@ package io.nekorekten4j.fakeserver;
 import io.nekorekten4j.domain.FileId;
 import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportPatch;
+import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
 import jakarta.json.Json;
@@ -182,7 +183,8 @@ record RequestFields(String text, String phone, String email, String siteUrl, St
             try {
                 ids.add(FileId.of(id.strip()));
             } catch (ValidationException e) {
-                problems.add(new Violation("files", "'" + id + "' is not a file id"));
+                // Echoed to the client: one safe, short line whatever the client sent.
+                problems.add(new Violation("files", "'" + ServerText.sanitise(id, 64) + "' is not a file id"));
             }
         }
         return ids;
