@@ -73,6 +73,14 @@ final class CacheFixtures {
                 """.formatted(list, count);
     }
 
+    /** An empty answer for {@code page} (it says its page: the client checks it is the page asked). */
+    static String emptyPage(int page) {
+        return """
+                {"message":null,"items":[],"currentPage":%d,"itemsPerPage":20,
+                 "server":{"date":"2026-02-27 20:22:33","httpCode":200}}
+                """.formatted(page);
+    }
+
     /** The cities answer: Sofia and Plovdiv. */
     static String cities() {
         return "[{\"id\":1,\"name\":\"София\"},{\"id\":2,\"name\":\"Пловдив\"}]";

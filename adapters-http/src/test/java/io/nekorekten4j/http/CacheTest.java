@@ -16,6 +16,7 @@ import static io.nekorekten4j.http.CacheFixtures.OTHER_PHONE;
 import static io.nekorekten4j.http.CacheFixtures.PHONE;
 import static io.nekorekten4j.http.CacheFixtures.answer;
 import static io.nekorekten4j.http.CacheFixtures.citiesCalls;
+import static io.nekorekten4j.http.CacheFixtures.emptyPage;
 import static io.nekorekten4j.http.CacheFixtures.id;
 import static io.nekorekten4j.http.CacheFixtures.search;
 import static io.nekorekten4j.http.CacheFixtures.searches;
@@ -120,7 +121,7 @@ class CacheTest {
     void differentCriteriaAreDifferentEntries() {
         stubBothPhones();
         service.stubFor(search("phone", PHONE, "searchMode", "one-of").willReturn(okJson(answer(Item.phone(1, PHONE)))));
-        service.stubFor(search("phone", PHONE, "page", "2").willReturn(okJson(answer())));
+        service.stubFor(search("phone", PHONE, "page", "2").willReturn(okJson(emptyPage(2))));
         NekorektenHttp api = api(CacheOptions.defaults());
 
         api.search(BY_PHONE);

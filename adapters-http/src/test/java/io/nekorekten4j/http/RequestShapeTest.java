@@ -72,6 +72,9 @@ class RequestShapeTest {
 
     private static void answerSearches() {
         service.stubFor(get(urlPathEqualTo("/api/v1/reports")).willReturn(okJson(fixture("search-live.json"))));
+        // The client checks that an answer is for the page asked: page 2 says it is page 2.
+        service.stubFor(get(urlPathEqualTo("/api/v1/reports")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(fixture("search-page-2-of-25.json"))));
     }
 
     @ParameterizedTest

@@ -128,7 +128,7 @@ class SubsetAnswersClientTest {
     @Test
     void aSecondPageIsNeverAnsweredFromASubset() {
         stubPhoneOrEmail(answer(MINE));
-        service.stubFor(search("phone", PHONE, "page", "2").willReturn(okJson(answer())));
+        service.stubFor(search("phone", PHONE, "page", "2").willReturn(okJson(CacheFixtures.emptyPage(2))));
         NekorektenHttp api = api(CacheOptions.defaults());
         api.search(PHONE_OR_EMAIL);
 
