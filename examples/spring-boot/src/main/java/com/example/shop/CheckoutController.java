@@ -28,7 +28,7 @@ class CheckoutController {
         // Never a false "clean": a buyer who could not be checked is not offered cash on delivery blindly.
         return switch (result.verdict()) {
             case NOT_FOUND -> Map.of("cashOnDelivery", true, "verdict", "not_found");
-            case FOUND -> Map.of("cashOnDelivery", false, "verdict", "found", "reports", result.totalCount());
+            case FOUND -> Map.of("cashOnDelivery", false, "verdict", "found", "reports", result.minimumCount());
             case NOT_CHECKED -> Map.of("cashOnDelivery", false, "verdict", "not_checked",
                     "reason", result.notCheckedReason().orElse("unknown"));
         };

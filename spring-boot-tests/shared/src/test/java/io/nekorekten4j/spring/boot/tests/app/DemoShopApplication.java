@@ -25,7 +25,7 @@ public class DemoShopApplication {
         String cashOnDelivery(@RequestParam String phone) {
             ScreeningResult result = screening.screen(Buyer.builder().phone(phone).build());
             return switch (result.verdict()) {
-                case FOUND -> "no: reported " + result.totalCount() + " time(s)";
+                case FOUND -> "no: reported " + result.minimumCount() + " time(s)";
                 case NOT_FOUND -> "yes";
                 case NOT_CHECKED -> "ask: not checked";
             };
