@@ -45,7 +45,7 @@ class ModularConsumerTest {
                     NekorektenFake fake = NekorektenFake.create();
                     fake.seedDemoData();
                     long found = fake.search(SearchCriteria.builder().phone(Phone.parse("0888 123 456")).build())
-                            .totalCount();
+                            .totalCount().orElseThrow();
                     try (Nekorekten api = NekorektenHttp.builder().apiKey("module-path-key").build()) {
                         System.out.println("found " + found + " with " + api.getClass().getModule().getName());
                     }
