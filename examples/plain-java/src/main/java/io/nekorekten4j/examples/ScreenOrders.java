@@ -85,7 +85,7 @@ public final class ScreenOrders {
 
     private static String describe(ScreeningResult result) {
         return switch (result.verdict()) {
-            case FOUND -> "HOLD: " + result.totalCount() + " report(s): " + result.hits().stream()
+            case FOUND -> "HOLD: " + result.minimumCount() + " report(s): " + result.hits().stream()
                     .map(ScreenOrders::describe)
                     .collect(Collectors.joining(", "));
             case NOT_FOUND -> "SHIP: no reports";
