@@ -40,7 +40,7 @@ class NekorektenFakeLostAnswersTest {
                     assertThat(e.context().method()).contains("POST");
                 });
         assertThat(fake.reportCount()).as("the report was stored before the answer was lost").isEqualTo(1);
-        assertThat(fake.search(BY_PHONE).totalCount()).isEqualTo(1);
+        assertThat(fake.search(BY_PHONE).totalCount()).hasValue(1);
         assertThat(fake.calls()).first().satisfies(c -> assertThat(c.failure()).contains(how));
     }
 
