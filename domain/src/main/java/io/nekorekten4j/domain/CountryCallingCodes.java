@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Every country calling code assigned in ITU-T Recommendation E.164, and whether the country
- * writes a national (trunk) prefix {@code 0} before national numbers.
+ * Every country calling code assigned in ITU-T Recommendation E.164, and the national (trunk)
+ * prefix its numbers are written with nationally ({@code 0} in most countries, none in some).
  *
  * <p>Sources:
  * <ul>
@@ -26,43 +27,47 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p>Where several territories share a code they also share the trunk prefix (+1 uses 1, +7 uses
- * 8, the others 0 or none), so one flag per code is enough.
+ * 8, the others 0 or none), so one prefix per code is enough. Besides 0 and none, only +1 and
+ * +692 (1), +7, +375 and +993 (8) and +36 (06) have one.
  * The codes are prefix-free (no code is the start of another), which is what lets a number be
  * split into code and national number without ambiguity.
  */
 final class CountryCallingCodes {
 
-    private static final boolean TRUNK_0 = true;
-    private static final boolean NO_TRUNK_0 = false;
+    private static final String TRUNK_0 = "0";
+    private static final String NO_TRUNK_PREFIX = "";
 
-    /** Code → whether the trunk prefix is 0; insertion-ordered by code for readable dumps. */
-    private static final Map<Integer, Boolean> CODES = table(
-            code(1, NO_TRUNK_0), // NANP: United States, Canada and 23 other territories
-            code(7, NO_TRUNK_0), // Russia, Kazakhstan
+    /**
+     * Code → the trunk prefix its numbers are written with nationally ("" for none);
+     * insertion-ordered by code for readable dumps.
+     */
+    private static final Map<Integer, String> CODES = table(
+            code(1, "1"), // NANP: United States, Canada and 23 other territories
+            code(7, "8"), // Russia, Kazakhstan
             code(20, TRUNK_0), // Egypt
             code(27, TRUNK_0), // South Africa
-            code(30, NO_TRUNK_0), // Greece
+            code(30, NO_TRUNK_PREFIX), // Greece
             code(31, TRUNK_0), // Netherlands
             code(32, TRUNK_0), // Belgium
             code(33, TRUNK_0), // France
-            code(34, NO_TRUNK_0), // Spain
-            code(36, NO_TRUNK_0), // Hungary
-            code(39, NO_TRUNK_0), // Italy, Vatican City
+            code(34, NO_TRUNK_PREFIX), // Spain
+            code(36, "06"), // Hungary
+            code(39, NO_TRUNK_PREFIX), // Italy, Vatican City
             code(40, TRUNK_0), // Romania
             code(41, TRUNK_0), // Switzerland
             code(43, TRUNK_0), // Austria
             code(44, TRUNK_0), // United Kingdom, Guernsey, Isle of Man, Jersey
-            code(45, NO_TRUNK_0), // Denmark
+            code(45, NO_TRUNK_PREFIX), // Denmark
             code(46, TRUNK_0), // Sweden
-            code(47, NO_TRUNK_0), // Norway, Svalbard & Jan Mayen
-            code(48, NO_TRUNK_0), // Poland
+            code(47, NO_TRUNK_PREFIX), // Norway, Svalbard & Jan Mayen
+            code(48, NO_TRUNK_PREFIX), // Poland
             code(49, TRUNK_0), // Germany
             code(51, TRUNK_0), // Peru
-            code(52, NO_TRUNK_0), // Mexico
+            code(52, NO_TRUNK_PREFIX), // Mexico
             code(53, TRUNK_0), // Cuba
             code(54, TRUNK_0), // Argentina
             code(55, TRUNK_0), // Brazil
-            code(56, NO_TRUNK_0), // Chile
+            code(56, NO_TRUNK_PREFIX), // Chile
             code(57, TRUNK_0), // Colombia
             code(58, TRUNK_0), // Venezuela
             code(60, TRUNK_0), // Malaysia
@@ -70,7 +75,7 @@ final class CountryCallingCodes {
             code(62, TRUNK_0), // Indonesia
             code(63, TRUNK_0), // Philippines
             code(64, TRUNK_0), // New Zealand
-            code(65, NO_TRUNK_0), // Singapore
+            code(65, NO_TRUNK_PREFIX), // Singapore
             code(66, TRUNK_0), // Thailand
             code(81, TRUNK_0), // Japan
             code(82, TRUNK_0), // South Korea
@@ -86,81 +91,81 @@ final class CountryCallingCodes {
             code(211, TRUNK_0), // South Sudan
             code(212, TRUNK_0), // Morocco, Western Sahara
             code(213, TRUNK_0), // Algeria
-            code(216, NO_TRUNK_0), // Tunisia
+            code(216, NO_TRUNK_PREFIX), // Tunisia
             code(218, TRUNK_0), // Libya
-            code(220, NO_TRUNK_0), // Gambia
-            code(221, NO_TRUNK_0), // Senegal
-            code(222, NO_TRUNK_0), // Mauritania
-            code(223, NO_TRUNK_0), // Mali
-            code(224, NO_TRUNK_0), // Guinea
-            code(225, NO_TRUNK_0), // Côte d’Ivoire
-            code(226, NO_TRUNK_0), // Burkina Faso
-            code(227, NO_TRUNK_0), // Niger
-            code(228, NO_TRUNK_0), // Togo
-            code(229, NO_TRUNK_0), // Benin
-            code(230, NO_TRUNK_0), // Mauritius
+            code(220, NO_TRUNK_PREFIX), // Gambia
+            code(221, NO_TRUNK_PREFIX), // Senegal
+            code(222, NO_TRUNK_PREFIX), // Mauritania
+            code(223, NO_TRUNK_PREFIX), // Mali
+            code(224, NO_TRUNK_PREFIX), // Guinea
+            code(225, NO_TRUNK_PREFIX), // Côte d’Ivoire
+            code(226, NO_TRUNK_PREFIX), // Burkina Faso
+            code(227, NO_TRUNK_PREFIX), // Niger
+            code(228, NO_TRUNK_PREFIX), // Togo
+            code(229, NO_TRUNK_PREFIX), // Benin
+            code(230, NO_TRUNK_PREFIX), // Mauritius
             code(231, TRUNK_0), // Liberia
             code(232, TRUNK_0), // Sierra Leone
             code(233, TRUNK_0), // Ghana
             code(234, TRUNK_0), // Nigeria
-            code(235, NO_TRUNK_0), // Chad
-            code(236, NO_TRUNK_0), // Central African Republic
-            code(237, NO_TRUNK_0), // Cameroon
-            code(238, NO_TRUNK_0), // Cape Verde
-            code(239, NO_TRUNK_0), // São Tomé & Príncipe
-            code(240, NO_TRUNK_0), // Equatorial Guinea
-            code(241, NO_TRUNK_0), // Gabon
-            code(242, NO_TRUNK_0), // Congo - Brazzaville
+            code(235, NO_TRUNK_PREFIX), // Chad
+            code(236, NO_TRUNK_PREFIX), // Central African Republic
+            code(237, NO_TRUNK_PREFIX), // Cameroon
+            code(238, NO_TRUNK_PREFIX), // Cape Verde
+            code(239, NO_TRUNK_PREFIX), // São Tomé & Príncipe
+            code(240, NO_TRUNK_PREFIX), // Equatorial Guinea
+            code(241, NO_TRUNK_PREFIX), // Gabon
+            code(242, NO_TRUNK_PREFIX), // Congo - Brazzaville
             code(243, TRUNK_0), // Congo - Kinshasa
-            code(244, NO_TRUNK_0), // Angola
-            code(245, NO_TRUNK_0), // Guinea-Bissau
-            code(246, NO_TRUNK_0), // British Indian Ocean Territory
-            code(247, NO_TRUNK_0), // Ascension Island
-            code(248, NO_TRUNK_0), // Seychelles
+            code(244, NO_TRUNK_PREFIX), // Angola
+            code(245, NO_TRUNK_PREFIX), // Guinea-Bissau
+            code(246, NO_TRUNK_PREFIX), // British Indian Ocean Territory
+            code(247, NO_TRUNK_PREFIX), // Ascension Island
+            code(248, NO_TRUNK_PREFIX), // Seychelles
             code(249, TRUNK_0), // Sudan
             code(250, TRUNK_0), // Rwanda
             code(251, TRUNK_0), // Ethiopia
             code(252, TRUNK_0), // Somalia
-            code(253, NO_TRUNK_0), // Djibouti
+            code(253, NO_TRUNK_PREFIX), // Djibouti
             code(254, TRUNK_0), // Kenya
             code(255, TRUNK_0), // Tanzania
             code(256, TRUNK_0), // Uganda
-            code(257, NO_TRUNK_0), // Burundi
-            code(258, NO_TRUNK_0), // Mozambique
+            code(257, NO_TRUNK_PREFIX), // Burundi
+            code(258, NO_TRUNK_PREFIX), // Mozambique
             code(260, TRUNK_0), // Zambia
             code(261, TRUNK_0), // Madagascar
             code(262, TRUNK_0), // Réunion, Mayotte
             code(263, TRUNK_0), // Zimbabwe
             code(264, TRUNK_0), // Namibia
             code(265, TRUNK_0), // Malawi
-            code(266, NO_TRUNK_0), // Lesotho
-            code(267, NO_TRUNK_0), // Botswana
-            code(268, NO_TRUNK_0), // Eswatini
-            code(269, NO_TRUNK_0), // Comoros
-            code(290, NO_TRUNK_0), // St. Helena, Tristan da Cunha
+            code(266, NO_TRUNK_PREFIX), // Lesotho
+            code(267, NO_TRUNK_PREFIX), // Botswana
+            code(268, NO_TRUNK_PREFIX), // Eswatini
+            code(269, NO_TRUNK_PREFIX), // Comoros
+            code(290, NO_TRUNK_PREFIX), // St. Helena, Tristan da Cunha
             code(291, TRUNK_0), // Eritrea
-            code(297, NO_TRUNK_0), // Aruba
-            code(298, NO_TRUNK_0), // Faroe Islands
-            code(299, NO_TRUNK_0), // Greenland
-            code(350, NO_TRUNK_0), // Gibraltar
-            code(351, NO_TRUNK_0), // Portugal
-            code(352, NO_TRUNK_0), // Luxembourg
+            code(297, NO_TRUNK_PREFIX), // Aruba
+            code(298, NO_TRUNK_PREFIX), // Faroe Islands
+            code(299, NO_TRUNK_PREFIX), // Greenland
+            code(350, NO_TRUNK_PREFIX), // Gibraltar
+            code(351, NO_TRUNK_PREFIX), // Portugal
+            code(352, NO_TRUNK_PREFIX), // Luxembourg
             code(353, TRUNK_0), // Ireland
-            code(354, NO_TRUNK_0), // Iceland
+            code(354, NO_TRUNK_PREFIX), // Iceland
             code(355, TRUNK_0), // Albania
-            code(356, NO_TRUNK_0), // Malta
-            code(357, NO_TRUNK_0), // Cyprus
+            code(356, NO_TRUNK_PREFIX), // Malta
+            code(357, NO_TRUNK_PREFIX), // Cyprus
             code(358, TRUNK_0), // Finland, Åland Islands
             code(359, TRUNK_0), // Bulgaria
             code(370, TRUNK_0), // Lithuania
-            code(371, NO_TRUNK_0), // Latvia
-            code(372, NO_TRUNK_0), // Estonia
+            code(371, NO_TRUNK_PREFIX), // Latvia
+            code(372, NO_TRUNK_PREFIX), // Estonia
             code(373, TRUNK_0), // Moldova
             code(374, TRUNK_0), // Armenia
-            code(375, NO_TRUNK_0), // Belarus
-            code(376, NO_TRUNK_0), // Andorra
+            code(375, "8"), // Belarus
+            code(376, NO_TRUNK_PREFIX), // Andorra
             code(377, TRUNK_0), // Monaco
-            code(378, NO_TRUNK_0), // San Marino
+            code(378, NO_TRUNK_PREFIX), // San Marino
             code(380, TRUNK_0), // Ukraine
             code(381, TRUNK_0), // Serbia
             code(382, TRUNK_0), // Montenegro
@@ -169,90 +174,96 @@ final class CountryCallingCodes {
             code(386, TRUNK_0), // Slovenia
             code(387, TRUNK_0), // Bosnia & Herzegovina
             code(389, TRUNK_0), // North Macedonia
-            code(420, NO_TRUNK_0), // Czechia
+            code(420, NO_TRUNK_PREFIX), // Czechia
             code(421, TRUNK_0), // Slovakia
             code(423, TRUNK_0), // Liechtenstein
-            code(500, NO_TRUNK_0), // Falkland Islands
-            code(501, NO_TRUNK_0), // Belize
-            code(502, NO_TRUNK_0), // Guatemala
-            code(503, NO_TRUNK_0), // El Salvador
-            code(504, NO_TRUNK_0), // Honduras
-            code(505, NO_TRUNK_0), // Nicaragua
-            code(506, NO_TRUNK_0), // Costa Rica
-            code(507, NO_TRUNK_0), // Panama
+            code(500, NO_TRUNK_PREFIX), // Falkland Islands
+            code(501, NO_TRUNK_PREFIX), // Belize
+            code(502, NO_TRUNK_PREFIX), // Guatemala
+            code(503, NO_TRUNK_PREFIX), // El Salvador
+            code(504, NO_TRUNK_PREFIX), // Honduras
+            code(505, NO_TRUNK_PREFIX), // Nicaragua
+            code(506, NO_TRUNK_PREFIX), // Costa Rica
+            code(507, NO_TRUNK_PREFIX), // Panama
             code(508, TRUNK_0), // St. Pierre & Miquelon
-            code(509, NO_TRUNK_0), // Haiti
+            code(509, NO_TRUNK_PREFIX), // Haiti
             code(590, TRUNK_0), // Guadeloupe, St. Barthélemy, St. Martin
             code(591, TRUNK_0), // Bolivia
-            code(592, NO_TRUNK_0), // Guyana
+            code(592, NO_TRUNK_PREFIX), // Guyana
             code(593, TRUNK_0), // Ecuador
             code(594, TRUNK_0), // French Guiana
             code(595, TRUNK_0), // Paraguay
             code(596, TRUNK_0), // Martinique
-            code(597, NO_TRUNK_0), // Suriname
+            code(597, NO_TRUNK_PREFIX), // Suriname
             code(598, TRUNK_0), // Uruguay
-            code(599, NO_TRUNK_0), // Curaçao, Caribbean Netherlands
-            code(670, NO_TRUNK_0), // Timor-Leste
-            code(672, NO_TRUNK_0), // Norfolk Island
-            code(673, NO_TRUNK_0), // Brunei
-            code(674, NO_TRUNK_0), // Nauru
-            code(675, NO_TRUNK_0), // Papua New Guinea
-            code(676, NO_TRUNK_0), // Tonga
-            code(677, NO_TRUNK_0), // Solomon Islands
-            code(678, NO_TRUNK_0), // Vanuatu
-            code(679, NO_TRUNK_0), // Fiji
-            code(680, NO_TRUNK_0), // Palau
-            code(681, NO_TRUNK_0), // Wallis & Futuna
-            code(682, NO_TRUNK_0), // Cook Islands
-            code(683, NO_TRUNK_0), // Niue
-            code(685, NO_TRUNK_0), // Samoa
+            code(599, NO_TRUNK_PREFIX), // Curaçao, Caribbean Netherlands
+            code(670, NO_TRUNK_PREFIX), // Timor-Leste
+            code(672, NO_TRUNK_PREFIX), // Norfolk Island
+            code(673, NO_TRUNK_PREFIX), // Brunei
+            code(674, NO_TRUNK_PREFIX), // Nauru
+            code(675, NO_TRUNK_PREFIX), // Papua New Guinea
+            code(676, NO_TRUNK_PREFIX), // Tonga
+            code(677, NO_TRUNK_PREFIX), // Solomon Islands
+            code(678, NO_TRUNK_PREFIX), // Vanuatu
+            code(679, NO_TRUNK_PREFIX), // Fiji
+            code(680, NO_TRUNK_PREFIX), // Palau
+            code(681, NO_TRUNK_PREFIX), // Wallis & Futuna
+            code(682, NO_TRUNK_PREFIX), // Cook Islands
+            code(683, NO_TRUNK_PREFIX), // Niue
+            code(685, NO_TRUNK_PREFIX), // Samoa
             code(686, TRUNK_0), // Kiribati
-            code(687, NO_TRUNK_0), // New Caledonia
-            code(688, NO_TRUNK_0), // Tuvalu
-            code(689, NO_TRUNK_0), // French Polynesia
-            code(690, NO_TRUNK_0), // Tokelau
-            code(691, NO_TRUNK_0), // Micronesia
-            code(692, NO_TRUNK_0), // Marshall Islands
-            code(800, NO_TRUNK_0), // International Freephone Service (UIFN)
-            code(808, NO_TRUNK_0), // International Shared Cost Service (ISCS)
+            code(687, NO_TRUNK_PREFIX), // New Caledonia
+            code(688, NO_TRUNK_PREFIX), // Tuvalu
+            code(689, NO_TRUNK_PREFIX), // French Polynesia
+            code(690, NO_TRUNK_PREFIX), // Tokelau
+            code(691, NO_TRUNK_PREFIX), // Micronesia
+            code(692, "1"), // Marshall Islands
+            code(800, NO_TRUNK_PREFIX), // International Freephone Service (UIFN)
+            code(808, NO_TRUNK_PREFIX), // International Shared Cost Service (ISCS)
             code(850, TRUNK_0), // North Korea
-            code(852, NO_TRUNK_0), // Hong Kong SAR China
-            code(853, NO_TRUNK_0), // Macao SAR China
+            code(852, NO_TRUNK_PREFIX), // Hong Kong SAR China
+            code(853, NO_TRUNK_PREFIX), // Macao SAR China
             code(855, TRUNK_0), // Cambodia
             code(856, TRUNK_0), // Laos
-            code(870, NO_TRUNK_0), // Inmarsat Single Number Access Service (SNAC)
-            code(878, NO_TRUNK_0), // Universal Personal Telecommunications (UPT)
+            code(870, NO_TRUNK_PREFIX), // Inmarsat Single Number Access Service (SNAC)
+            code(878, NO_TRUNK_PREFIX), // Universal Personal Telecommunications (UPT)
             code(880, TRUNK_0), // Bangladesh
-            code(881, NO_TRUNK_0), // Global Mobile Satellite System (GMSS)
-            code(882, NO_TRUNK_0), // International Networks
-            code(883, NO_TRUNK_0), // International Networks
+            code(881, NO_TRUNK_PREFIX), // Global Mobile Satellite System (GMSS)
+            code(882, NO_TRUNK_PREFIX), // International Networks
+            code(883, NO_TRUNK_PREFIX), // International Networks
             code(886, TRUNK_0), // Taiwan
-            code(888, NO_TRUNK_0), // Telecommunications for Disaster Relief (OCHA)
-            code(960, NO_TRUNK_0), // Maldives
+            code(888, NO_TRUNK_PREFIX), // Telecommunications for Disaster Relief (OCHA)
+            code(960, NO_TRUNK_PREFIX), // Maldives
             code(961, TRUNK_0), // Lebanon
             code(962, TRUNK_0), // Jordan
             code(963, TRUNK_0), // Syria
             code(964, TRUNK_0), // Iraq
-            code(965, NO_TRUNK_0), // Kuwait
+            code(965, NO_TRUNK_PREFIX), // Kuwait
             code(966, TRUNK_0), // Saudi Arabia
             code(967, TRUNK_0), // Yemen
-            code(968, NO_TRUNK_0), // Oman
+            code(968, NO_TRUNK_PREFIX), // Oman
             code(970, TRUNK_0), // Palestinian Territories
             code(971, TRUNK_0), // United Arab Emirates
             code(972, TRUNK_0), // Israel
-            code(973, NO_TRUNK_0), // Bahrain
-            code(974, NO_TRUNK_0), // Qatar
-            code(975, NO_TRUNK_0), // Bhutan
+            code(973, NO_TRUNK_PREFIX), // Bahrain
+            code(974, NO_TRUNK_PREFIX), // Qatar
+            code(975, NO_TRUNK_PREFIX), // Bhutan
             code(976, TRUNK_0), // Mongolia
             code(977, TRUNK_0), // Nepal
-            code(979, NO_TRUNK_0), // International Premium Rate Service (IPRS)
-            code(992, NO_TRUNK_0), // Tajikistan
-            code(993, NO_TRUNK_0), // Turkmenistan
+            code(979, NO_TRUNK_PREFIX), // International Premium Rate Service (IPRS)
+            code(992, NO_TRUNK_PREFIX), // Tajikistan
+            code(993, "8"), // Turkmenistan
             code(994, TRUNK_0), // Azerbaijan
             code(995, TRUNK_0), // Georgia
             code(996, TRUNK_0), // Kyrgyzstan
-            code(998, NO_TRUNK_0) // Uzbekistan
+            code(998, NO_TRUNK_PREFIX) // Uzbekistan
     );
+
+    /**
+     * Codes whose national numbers all have one length [ITU-T E.164 national plans of +1 and +7;
+     * libphonenumber's possible lengths of every territory of the code agree, PhoneOracleTest].
+     */
+    private static final Map<Integer, Integer> FIXED_NATIONAL_LENGTH = Map.of(1, 10, 7, 10);
 
     /** The longest country calling code has three digits (E.164 clause 6.2.1). */
     static final int MAX_CODE_LENGTH = 3;
@@ -268,12 +279,23 @@ final class CountryCallingCodes {
     /** The codes of the countries whose national numbers are dialled with a leading trunk 0. */
     static Set<Integer> withTrunkPrefixZero() {
         TreeSet<Integer> zero = new TreeSet<>();
-        CODES.forEach((code, trunkZero) -> {
-            if (trunkZero) {
+        CODES.forEach((code, trunkPrefix) -> {
+            if (trunkPrefix.equals(TRUNK_0)) {
                 zero.add(code);
             }
         });
         return Collections.unmodifiableSet(zero);
+    }
+
+    /** Every code with a trunk prefix other than none or 0 → that prefix ("1", "8", "06"). */
+    static Map<Integer, String> otherTrunkPrefixes() {
+        Map<Integer, String> other = new TreeMap<>();
+        CODES.forEach((code, trunkPrefix) -> {
+            if (!trunkPrefix.equals(TRUNK_0) && !trunkPrefix.equals(NO_TRUNK_PREFIX)) {
+                other.put(code, trunkPrefix);
+            }
+        });
+        return Collections.unmodifiableMap(other);
     }
 
     /** Whether {@code code} is an assigned country calling code. */
@@ -283,7 +305,26 @@ final class CountryCallingCodes {
 
     /** Whether numbers of that country are written nationally with a trunk {@code 0}. */
     static boolean usesTrunkPrefixZero(int code) {
-        return CODES.getOrDefault(code, false);
+        return TRUNK_0.equals(CODES.get(code));
+    }
+
+    /**
+     * The trunk prefix numbers of that country are written with nationally: "0" in most of
+     * Europe, "8" in Russia and Kazakhstan, "1" in North America, "06" in Hungary, "" for none.
+     */
+    static String trunkPrefix(int code) {
+        return CODES.getOrDefault(code, NO_TRUNK_PREFIX);
+    }
+
+    /**
+     * The length every national number of that code has, where the whole code shares one closed
+     * plan of a single length: +1 (the North American Numbering Plan: 3-digit area code and
+     * 7-digit number) and +7 (Russia and Kazakhstan: 10 digits). Only for these can a national
+     * form be told apart from its trunk prefix by length alone. Empty for all other codes.
+     */
+    static OptionalInt nationalLength(int code) {
+        Integer length = FIXED_NATIONAL_LENGTH.get(code);
+        return length == null ? OptionalInt.empty() : OptionalInt.of(length);
     }
 
     /**
@@ -311,15 +352,15 @@ final class CountryCallingCodes {
     }
 
     @SafeVarargs
-    private static Map<Integer, Boolean> table(Map.Entry<Integer, Boolean>... entries) {
-        Map<Integer, Boolean> table = new LinkedHashMap<>();
-        for (Map.Entry<Integer, Boolean> entry : entries) {
+    private static Map<Integer, String> table(Map.Entry<Integer, String>... entries) {
+        Map<Integer, String> table = new LinkedHashMap<>();
+        for (Map.Entry<Integer, String> entry : entries) {
             table.put(entry.getKey(), entry.getValue());
         }
         return Collections.unmodifiableMap(table);
     }
 
-    private static Map.Entry<Integer, Boolean> code(int code, boolean trunkPrefixZero) {
-        return Map.entry(code, trunkPrefixZero);
+    private static Map.Entry<Integer, String> code(int code, String trunkPrefix) {
+        return Map.entry(code, trunkPrefix);
     }
 }

@@ -31,7 +31,16 @@ public final class InvalidPhoneException extends ValidationException {
         /** A Bulgarian number whose leading digits belong to no range of the national plan. */
         UNKNOWN_AREA_CODE,
         /** Well formed, but not a number a customer can have (for example a short code like 112). */
-        INVALID_NUMBER
+        INVALID_NUMBER,
+        /**
+         * Typed without a country code in a form that cannot be read as one number for sure:
+         * either it is the national form of a Russian, Kazakh or North American number ("8 (912)
+         * 345-67-89", "1 212 555 0100") while the default country is another, or it starts with
+         * the trunk prefix of a default country whose plan is not known here (8 in Belarus and
+         * Turkmenistan, 06 in Hungary, 1 in the Marshall Islands). Written internationally, with
+         * '+' and the country code, it can be read.
+         */
+        AMBIGUOUS_NATIONAL_FORM
     }
 
     private final Reason reason;

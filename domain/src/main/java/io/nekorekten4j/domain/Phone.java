@@ -19,8 +19,19 @@ import java.util.Objects;
  * geographic, mobile or non-geographic range and have that range's length. The plan is the one
  * libphonenumber uses, against which it is tested. Numbers of other countries are checked only
  * for an ITU-T E.164 country calling code, at least 4 digits after it and at most 15 digits in
- * all; their national numbering plans are <em>not</em> checked, so a foreign number that does not
- * exist can be accepted.
+ * all, and numbers of +1 (North America) and +7 (Russia, Kazakhstan) for their one length, 10
+ * digits not starting with 0 or 1; other national numbering plans are <em>not</em> checked, so a
+ * foreign number that does not exist can be accepted.
+ *
+ * <p><b>Never another number.</b> A number typed without a country code is read as a number of
+ * the default country; where that cannot be done for sure it is refused with
+ * {@link InvalidPhoneException.Reason#AMBIGUOUS_NATIONAL_FORM} rather than guessed: the national
+ * form of a Russian or Kazakh ("8 (912) 345-67-89") or North American ("1 212 555 0100") number
+ * while the default country is another, a number starting with the trunk prefix of a country
+ * whose plan is not known here (Hungary's 06, Belarus' and Turkmenistan's 8, the Marshall
+ * Islands' 1), and an Argentine mobile number written with 15. A foreign number whose national
+ * form is also a valid number of the default country (a Serbian "064 123 456" is a number in
+ * Pleven) cannot be told apart from it: type foreign numbers with '+'.
  *
  * <p><b>Personal data.</b> A phone number identifies a person. {@link #toString()} masks it, and
  * the messages of {@link InvalidPhoneException} never repeat it, so neither reaches a log by
@@ -79,8 +90,17 @@ public final class Phone {
      *   <li>Otherwise the number is national: for Bulgaria, digits starting with 359 are read as
      *       +359… when that makes them valid; then one trunk {@code 0} is dropped if the country
      *       uses trunk prefix 0 (per the ITU-T dialling procedures; e.g. not Italy or Spain,
-     *       whose numbers are written without one). Countries with another trunk prefix (1 in
-     *       North America, 8 in Russia, 06 in Hungary) must be typed internationally.</li>
+     *       whose numbers are written without one). For +7 (Russia, Kazakhstan) and +1 (North
+     *       America), whose numbers all have 10 digits, a trunk prefix 8 or 1 before 10 digits is
+     *       dropped, and so is the country code typed without '+' ("7 912 345 67 89").
+     *       Digits starting with the trunk prefix of another country with a prefix other than 0
+     *       (06 in Hungary, 8 in Belarus) are refused: type those numbers internationally.</li>
+     *   <li>Digits that are no number of the default country but are the national form of a +7 or
+     *       +1 number (8 or 1, then 10 digits) are refused with
+     *       {@link InvalidPhoneException.Reason#AMBIGUOUS_NATIONAL_FORM}, saying so.</li>
+     *   <li>Written internationally, a trunk prefix kept after the country code is dropped:
+     *       "+359 (0) 888 …", "+44 (0)20 …", "+7 8 912 …" (the last only where the digits are one
+     *       longer than +7 numbers are).</li>
      * </ol>
      *
      * @param text                      the number

@@ -1,6 +1,8 @@
 package io.nekorekten4j.domain;
 
 import io.nekorekten4j.domain.InvalidPhoneException.Reason;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -27,6 +29,28 @@ final class PhoneParser {
      * numbers must be typed with '+'.
      */
     private static final String INTERNATIONAL_PREFIX = "00";
+
+    /**
+     * The codes whose numbers all have one length ({@link CountryCallingCodes#nationalLength}),
+     * in the order their national forms are recognised, with the names a merchant knows them by.
+     */
+    private static final Map<Integer, String> SINGLE_LENGTH_PLAN_NAMES =
+            Map.of(7, "Russia, Kazakhstan", 1, "North America");
+
+    private static final List<Integer> SINGLE_LENGTH_PLANS = List.of(7, 1);
+
+    /** The country calling code of Argentina. */
+    private static final int ARGENTINA = 54;
+
+    /**
+     * Argentine mobile numbers are written nationally "0 AA 15 NNNN-NNNN" (area code, the mobile
+     * prefix 15, the number: 12 digits after the trunk 0) and internationally "+54 9 AA NNNN-NNNN";
+     * libphonenumber moves the 15 by the area code, which this library's tables do not hold.
+     */
+    private static final int ARGENTINE_MOBILE_WITH_15_LENGTH = 12;
+
+    /** The digit Argentine mobile numbers start with internationally. */
+    private static final String ARGENTINE_MOBILE_PREFIX = "9";
 
     /** Bulgaria's calling code as typed, "359". */
     private static final String BULGARIA_CODE = String.valueOf(Phone.BULGARIA);
@@ -60,7 +84,71 @@ final class PhoneParser {
         if (defaultCountryCallingCode == Phone.BULGARIA && typed.digits().startsWith(BULGARIA_CODE)) {
             return bulgarianWithBareCountryCode(typed.digits());
         }
-        return create(defaultCountryCallingCode, dropTrunkPrefix(defaultCountryCallingCode, typed.digits()));
+        return national(defaultCountryCallingCode, typed.digits());
+    }
+
+    /**
+     * {@code digits} were typed without '+' or 00: a number of {@code countryCallingCode} written
+     * nationally. Where that country's trunk prefix is neither 0 nor none and its plan is not
+     * known here, digits starting with the trunk prefix are refused, since it cannot be told
+     * whether the prefix is part of the number. When the digits are no valid number of that
+     * country but are the national form of a +1 or +7 number, the refusal says so instead of
+     * leaving the merchant with a misleading "too long".
+     */
+    private static Phone national(int countryCallingCode, String digits) {
+        String trunkPrefix = CountryCallingCodes.trunkPrefix(countryCallingCode);
+        boolean knownPlan = CountryCallingCodes.usesTrunkPrefixZero(countryCallingCode)
+                || CountryCallingCodes.nationalLength(countryCallingCode).isPresent();
+        if (!knownPlan && !trunkPrefix.isEmpty() && digits.startsWith(trunkPrefix)) {
+            throw new InvalidPhoneException(Reason.AMBIGUOUS_NATIONAL_FORM, "cannot be read as a number of +"
+                    + countryCallingCode + " for sure: it starts with " + trunkPrefix + ", the trunk prefix "
+                    + "of +" + countryCallingCode + ", whose numbering plan is not known here, so whether "
+                    + trunkPrefix + " is a prefix or part of the number cannot be told; write the number "
+                    + "internationally, with +" + countryCallingCode);
+        }
+        try {
+            return create(countryCallingCode, withoutCountryCode(countryCallingCode,
+                    dropTrunkPrefix(countryCallingCode, digits)));
+        } catch (InvalidPhoneException invalid) {
+            InvalidPhoneException foreign = nationalFormOfAnotherPlan(countryCallingCode, digits);
+            throw foreign == null ? invalid : foreign;
+        }
+    }
+
+    /**
+     * Where every national number of the code has one length (+1, +7), digits that are the code
+     * followed by a number of that length were typed without '+' ("7 912 345 67 89" read as a
+     * Russian number): no national number is that long, so the code is dropped.
+     */
+    private static String withoutCountryCode(int countryCallingCode, String digits) {
+        OptionalInt length = CountryCallingCodes.nationalLength(countryCallingCode);
+        String code = String.valueOf(countryCallingCode);
+        boolean codeTyped = length.isPresent() && digits.length() == code.length() + length.getAsInt()
+                && digits.startsWith(code);
+        return codeTyped ? digits.substring(code.length()) : digits;
+    }
+
+    /**
+     * The refusal for digits that are not a number of {@code defaultCountryCallingCode} but are
+     * written the way numbers of another single-length plan are written nationally: its trunk
+     * prefix and a number of its length that does not start with 0 or 1 (no +1 or +7 number
+     * does). A Russian "8 (912) 345-67-89" read as Bulgarian is the case this is for: silently
+     * it would be "too long for a Bulgarian mobile number". Null when no such plan fits.
+     */
+    private static InvalidPhoneException nationalFormOfAnotherPlan(int defaultCountryCallingCode, String digits) {
+        for (int code : SINGLE_LENGTH_PLANS) {
+            String trunkPrefix = CountryCallingCodes.trunkPrefix(code);
+            int length = CountryCallingCodes.nationalLength(code).orElseThrow();
+            if (code != defaultCountryCallingCode && digits.length() == trunkPrefix.length() + length
+                    && digits.startsWith(trunkPrefix) && digits.charAt(trunkPrefix.length()) >= '2') {
+                return new InvalidPhoneException(Reason.AMBIGUOUS_NATIONAL_FORM, "not a number of +"
+                        + defaultCountryCallingCode + " (" + digits.length() + " digits typed without a country "
+                        + "code), but written the way numbers of +" + code + " (" + SINGLE_LENGTH_PLAN_NAMES.get(code)
+                        + ") are written nationally: " + trunkPrefix + " and then " + length + " digits; if it is "
+                        + "one, write it internationally, with +" + code);
+            }
+        }
+        return null;
     }
 
     /** Exact reading; see {@link Phone#of(String)}. */
@@ -126,13 +214,21 @@ final class PhoneParser {
     }
 
     /**
-     * Drops one trunk 0 where the country uses trunk prefix 0. A double 0 is kept: it is never a
-     * trunk prefix (nationally it is the international prefix), and +359 00800… is a number.
+     * Drops one trunk prefix where it can be recognised: a trunk 0 where the country uses trunk
+     * prefix 0, and the trunk prefix of a single-length plan (+1: 1, +7: 8) when the digits are
+     * one longer than its numbers. A double 0 is kept: it is never a trunk prefix (nationally it
+     * is the international prefix), and +359 00800… is a number.
      */
     private static String dropTrunkPrefix(int countryCallingCode, String nationalNumber) {
-        boolean trunkZero = CountryCallingCodes.usesTrunkPrefixZero(countryCallingCode)
-                && nationalNumber.startsWith("0") && !nationalNumber.startsWith("00");
-        return trunkZero ? nationalNumber.substring(1) : nationalNumber;
+        if (CountryCallingCodes.usesTrunkPrefixZero(countryCallingCode)) {
+            boolean trunkZero = nationalNumber.startsWith("0") && !nationalNumber.startsWith("00");
+            return trunkZero ? nationalNumber.substring(1) : nationalNumber;
+        }
+        OptionalInt length = CountryCallingCodes.nationalLength(countryCallingCode);
+        String trunkPrefix = CountryCallingCodes.trunkPrefix(countryCallingCode);
+        boolean trunkTyped = length.isPresent() && nationalNumber.length() == trunkPrefix.length() + length.getAsInt()
+                && nationalNumber.startsWith(trunkPrefix);
+        return trunkTyped ? nationalNumber.substring(trunkPrefix.length()) : nationalNumber;
     }
 
     /** Checks the national number against the rules of its country. */
@@ -145,6 +241,26 @@ final class PhoneParser {
         if (countryCallingCode == Phone.BULGARIA) {
             BulgarianNumberingPlan.Range range = BulgarianNumberingPlan.check(nationalNumber);
             return new Phone(countryCallingCode, nationalNumber, digits, range.kind() == BulgarianNumberingPlan.Kind.MOBILE);
+        }
+        OptionalInt fixedLength = CountryCallingCodes.nationalLength(countryCallingCode);
+        if (fixedLength.isPresent() && nationalNumber.length() != fixedLength.getAsInt()) {
+            boolean tooShort = nationalNumber.length() < fixedLength.getAsInt();
+            throw new InvalidPhoneException(tooShort ? Reason.TOO_SHORT : Reason.TOO_LONG, (tooShort ? "too short" : "too long")
+                    + " for a number of +" + countryCallingCode + " (" + SINGLE_LENGTH_PLAN_NAMES.get(countryCallingCode)
+                    + "): " + fixedLength.getAsInt() + " digits expected after +" + countryCallingCode + ", got "
+                    + nationalNumber.length());
+        }
+        if (fixedLength.isPresent() && nationalNumber.charAt(0) < '2') {
+            throw new InvalidPhoneException(Reason.INVALID_NUMBER, "not a subscriber number: numbers of +"
+                    + countryCallingCode + " (" + SINGLE_LENGTH_PLAN_NAMES.get(countryCallingCode)
+                    + ") never start with 0 or 1 after +" + countryCallingCode);
+        }
+        if (countryCallingCode == ARGENTINA && nationalNumber.length() == ARGENTINE_MOBILE_WITH_15_LENGTH
+                && !nationalNumber.startsWith(ARGENTINE_MOBILE_PREFIX)) {
+            throw new InvalidPhoneException(Reason.AMBIGUOUS_NATIONAL_FORM, "cannot be read as a number of +54 "
+                    + "for sure: 12 digits after +54 are an Argentine mobile number written with 15 after the area "
+                    + "code, which internationally becomes 9 before it; where the area code ends is not known "
+                    + "here, so write the number as +54 9, the area code and the number without 15");
         }
         int maxNational = E164_MAX_DIGITS - decimalLength(countryCallingCode);
         if (nationalNumber.length() < MIN_FOREIGN_NATIONAL_DIGITS) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -110,18 +111,26 @@ class PhoneProperties {
 
     /**
      * Numbers of every other country, 4 digits up to the E.164 maximum. The national number does
-     * not start with 0, as for numbers of countries with trunk prefix 0 it never does.
+     * not start with 0, as for numbers of countries with trunk prefix 0 it never does. Numbers of
+     * +1 and +7 have their one length, 10 digits, and do not start with 1 either; Argentine
+     * numbers are not 12 digits long unless they start with 9 (12 digits are the national mobile
+     * notation with 15, which is refused).
      */
     @Provide
     Arbitrary<Phone> foreignPhones() {
         List<Integer> codes = new ArrayList<>(CountryCallingCodes.all());
         codes.remove(Integer.valueOf(Phone.BULGARIA));
         return Arbitraries.of(codes).flatMap(code -> {
+            OptionalInt fixed = CountryCallingCodes.nationalLength(code);
             int maxNational = PhoneParser.E164_MAX_DIGITS - String.valueOf(code).length();
+            int min = fixed.orElse(4);
+            int max = fixed.orElse(maxNational);
             return Combinators.combine(
-                            Arbitraries.chars().range('1', '9'),
-                            Arbitraries.strings().numeric().ofMinLength(3).ofMaxLength(maxNational - 1))
-                    .as((first, rest) -> Phone.of(code + String.valueOf(first) + rest));
+                            Arbitraries.chars().range(fixed.isPresent() ? '2' : '1', '9'),
+                            Arbitraries.strings().numeric().ofMinLength(min - 1).ofMaxLength(max - 1))
+                    .as((first, rest) -> first + rest)
+                    .filter(nsn -> code != 54 || nsn.length() != 12 || nsn.startsWith("9"))
+                    .map(nsn -> Phone.of(code + nsn));
         });
     }
 
@@ -139,6 +148,8 @@ class PhoneProperties {
         String nsn = phone.nationalNumber();
         boolean startsWithZero = nsn.startsWith("0");
         boolean trunkZero = CountryCallingCodes.usesTrunkPrefixZero(code);
+        String trunkPrefix = CountryCallingCodes.trunkPrefix(code);
+        boolean singleLength = CountryCallingCodes.nationalLength(code).isPresent();
 
         List<String[]> styles = new ArrayList<>(); // {before the national number, default country}
         styles.add(new String[] {"+" + code + sep(random), "49"});
@@ -149,8 +160,14 @@ class PhoneProperties {
         if (code == Phone.BULGARIA) {
             styles.add(new String[] {"359" + sep(random), "359"});
         }
-        if (!startsWithZero) {
-            // National: a national "00…" would be the international prefix, so only without 0.
+        if (singleLength) {
+            // +1 and +7: nationally with their trunk prefix (1, 8) or without, and kept after the code.
+            styles.add(new String[] {trunkPrefix + sep(random), String.valueOf(code)});
+            styles.add(new String[] {"", String.valueOf(code)});
+            styles.add(new String[] {"+" + code + sep(random) + "(" + trunkPrefix + ")" + sep(random), "359"});
+        } else if (!startsWithZero && !(nsn.startsWith(trunkPrefix) && !trunkZero && !trunkPrefix.isEmpty())) {
+            // National: a national "00…" would be the international prefix, so only without 0;
+            // where the trunk prefix is another (8 in Belarus, …) a number starting with it is refused.
             styles.add(new String[] {trunkZero ? "0" : "", String.valueOf(code)});
             if (code == Phone.BULGARIA) {
                 styles.add(new String[] {"", "359"}); // trunk 0 left out

@@ -251,7 +251,9 @@ class PhoneTest {
             "0700 123 456,             8 digits expected after +359, got 9",
             "0900 123 456,             8 digits expected after +359, got 9",
             "+49 1234 5678 9012 34,    at most 13 digits expected after +49 (15 in all), got 14",
-            "+1 234 567 8901 23456,    at most 14 digits expected after +1 (15 in all), got 15",
+            "+44 234 567 8901 2345,    at most 13 digits expected after +44 (15 in all), got 14",
+            "+1 234 567 8901 2,        10 digits expected after +1, got 11",
+            "+7 912 345 67 89 0,       10 digits expected after +7, got 11",
         })
         void tooLong(String text, String expectedInMessage) {
             InvalidPhoneException e = rejectionOf(text);
@@ -316,6 +318,121 @@ class PhoneTest {
                 assertThat(e.getMessage()).doesNotContain(digits.substring(i, i + 4));
             }
             assertThat(e.getMessage()).doesNotContain(text.strip());
+        }
+    }
+
+    /**
+     * Item 9 of issue 9: a national form of a foreign number must never silently become another
+     * number. +7 (Russia, Kazakhstan) and +1 (North America) write a trunk prefix other than 0
+     * and have numbers of one length, so their national forms can be read; where that is not
+     * possible the number is refused with {@link Reason#AMBIGUOUS_NATIONAL_FORM}.
+     */
+    @Nested
+    class NationalFormsOfOtherCountries {
+
+        @ParameterizedTest(name = "[{index}] \"{0}\" with default +{1}")
+        @CsvSource({
+            "8 (912) 345-67-89,     7, +79123456789",  // Russian mobile, trunk 8
+            "8 912 345 67 89,       7, +79123456789",
+            "912 345 67 89,         7, +79123456789",  // without the trunk 8
+            "7 912 345 67 89,       7, +79123456789",  // country code without '+'
+            "+7 8 912 345 67 89,  359, +79123456789",  // trunk 8 kept after the country code
+            "+7 (8) 912 345 67 89, 49, +79123456789",
+            "8 (495) 123-45-67,     7, +74951234567",  // Moscow
+            "8 800 555 35 35,       7, +78005553535",  // toll-free: the 8 after the trunk 8 stays
+            "8 701 234 56 78,       7, +77012345678",  // Kazakh mobile
+            "8 (7172) 12-34-56,     7, +77172123456",  // Astana
+            "1 (212) 555-0100,      1, +12125550100",  // North America, trunk 1
+            "(212) 555-0100,        1, +12125550100",
+            "+1 1 212 555 0100,   359, +12125550100",
+        })
+        void nationalFormsOfRussiaKazakhstanAndNorthAmericaAreReadWithTheirTrunkPrefix(
+                String text, int defaultCountry, String e164) {
+            assertThat(Phone.parse(text, defaultCountry).e164()).isEqualTo(e164);
+        }
+
+        @ParameterizedTest(name = "[{index}] \"{0}\"")
+        @CsvSource({
+            "8 (912) 345-67-89, +7 (Russia, Kazakhstan)",
+            "8 701 234 56 78,   +7 (Russia, Kazakhstan)",
+            "8 (7172) 12-34-56, +7 (Russia, Kazakhstan)",
+            "89123456789,       +7 (Russia, Kazakhstan)",
+            "1 (212) 555-0100,  +1 (North America)",
+        })
+        void aRussianKazakhOrNorthAmericanNationalFormIsNoBulgarianNumberAndTheRefusalSaysWhatItIs(
+                String text, String plan) {
+            InvalidPhoneException e = rejectionOf(text);
+
+            assertThat(e.reason()).isEqualTo(Reason.AMBIGUOUS_NATIONAL_FORM);
+            assertThat(e.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.field()).isEqualTo("phone");
+                assertThat(violation.message()).contains("not a number of +359").contains(plan)
+                        .contains("write it internationally");
+            });
+            String digits = text.replaceAll("\\D", "");
+            for (int i = 0; i + 4 <= digits.length(); i++) {
+                assertThat(e.getMessage()).doesNotContain(digits.substring(i, i + 4));
+            }
+        }
+
+        @Test
+        void aBulgarianNumberIsNotMistakenForAForeignNationalForm() {
+            // Bulgarian numbers written without the trunk 0 may start with 8; they are not 11 digits long.
+            assertThat(Phone.parse("888 123 456").e164()).isEqualTo("+359888123456");
+            assertThat(Phone.parse("86 123 456").e164()).isEqualTo("+35986123456");
+            // 11 digits starting with 80 or 81 is no +7 number (they never start with 0 or 1).
+            assertThat(rejectionOf("8 0 1234 5678 9").reason()).isNotEqualTo(Reason.AMBIGUOUS_NATIONAL_FORM);
+            assertThat(rejectionOf("8 1 1234 5678 9").reason()).isNotEqualTo(Reason.AMBIGUOUS_NATIONAL_FORM);
+        }
+
+        @ParameterizedTest(name = "[{index}] \"{0}\" with default +{1}")
+        @CsvSource({
+            "06 20 123 4567,    36, 06",  // Hungary: trunk 06
+            "(06 1) 234 5678,   36, 06",
+            "8 029 491-19-11,  375, 8",   // Belarus: trunk 8
+            "8 66 123456,      993, 8",   // Turkmenistan: trunk 8
+            "1 247 1234,       692, 1",   // Marshall Islands: trunk 1
+        })
+        void aTrunkPrefixOfAnUnknownPlanIsRefusedNotGuessed(String text, int defaultCountry, String trunkPrefix) {
+            InvalidPhoneException e = catchThrowableOfType(InvalidPhoneException.class,
+                    () -> Phone.parse(text, defaultCountry));
+
+            assertThat(e.reason()).isEqualTo(Reason.AMBIGUOUS_NATIONAL_FORM);
+            assertThat(messageOf(e)).contains("starts with " + trunkPrefix + ", the trunk prefix of +" + defaultCountry)
+                    .contains("with +" + defaultCountry);
+        }
+
+        @Test
+        void withoutTheTrunkPrefixAnUnknownPlansNationalNumberIsReadAsTyped() {
+            assertThat(Phone.parse("20 123 4567", 36).e164()).isEqualTo("+36201234567");
+            assertThat(Phone.parse("+36 20 123 4567").e164()).isEqualTo("+36201234567");
+        }
+
+        @Test
+        void anArgentineMobileNumberWrittenWith15IsRefusedAndItsInternationalFormIsRead() {
+            assertThat(catchThrowableOfType(InvalidPhoneException.class, () -> Phone.parse("011 15-2345-6789", 54))
+                    .reason()).isEqualTo(Reason.AMBIGUOUS_NATIONAL_FORM);
+            assertThat(rejectionOf("+54 11 15 2345 6789").reason()).isEqualTo(Reason.AMBIGUOUS_NATIONAL_FORM);
+            assertThat(Phone.parse("+54 9 11 2345 6789").e164()).isEqualTo("+5491123456789");
+            assertThat(Phone.parse("011 2345-6789", 54).e164()).isEqualTo("+541123456789");
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+            "+7 912 345 67 8,   TOO_SHORT",
+            "+7 112 345 67 89,  INVALID_NUMBER",  // +7 numbers never start with 0 or 1
+            "+1 012 555 0100,   INVALID_NUMBER",
+            "+1 310 1234,       TOO_SHORT",       // Canada's 7-digit 310 service numbers are not persons'
+        })
+        void numbersOfPlusOneAndPlusSevenHaveTenDigitsNotStartingWithZeroOrOne(String text, Reason reason) {
+            assertThat(rejectionOf(text).reason()).isEqualTo(reason);
+            assertThatThrownBy(() -> Phone.of(text.replace(" ", ""))).isInstanceOf(InvalidPhoneException.class);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+359 (0) 888 123 456", "+359 (0)2 981 2345", "+359 0 32 123 456", "00359 (0) 888 123 456"})
+        void aBulgarianNumberWithTheTrunkZeroInBracketsAfterTheCountryCodeIsAccepted(String text) {
+            assertThat(Phone.parse(text).e164()).isEqualTo(Phone.parse(text.replaceAll("\\(0\\)| 0 ", " ")).e164());
         }
     }
 
