@@ -48,9 +48,9 @@ final class Backend {
     private final ReportStore store = new ReportStore();
     private final Map<FileId, UploadedFile> files = new ConcurrentHashMap<>();
     private final CallLog calls;
-    private final QuotaGate quota;
-    private final Faults faults = new Faults();
-    private final Faults lostAnswers = new Faults();
+    private final SimulatedQuota quota;
+    private final InjectedFaults faults = new InjectedFaults();
+    private final InjectedFaults lostAnswers = new InjectedFaults();
     private final Set<String> refusedAccounts = ConcurrentHashMap.newKeySet();
     private final Map<String, String> refusedIps = new ConcurrentHashMap<>();
     private final Map<String, Reporter> reporters = new ConcurrentHashMap<>();
@@ -65,7 +65,7 @@ final class Backend {
         this.calls = new CallLog(callLogCapacity);
         this.previewBase = previewBase;
         this.ids = new Ids(seed);
-        this.quota = new QuotaGate(plan);
+        this.quota = new SimulatedQuota(plan);
     }
 
     /**
@@ -78,11 +78,11 @@ final class Backend {
         Instant now = clock.instant();
         try {
             if (refusedAccounts.contains(account.id())) {
-                throw Failures.invalidApiKey(request);
+                throw ServiceExceptions.invalidApiKey(request);
             }
             String ip = refusedIps.get(account.id());
             if (ip != null) {
-                throw Failures.ipNotWhitelisted(request, ip);
+                throw ServiceExceptions.ipNotWhitelisted(request, ip);
             }
             Optional<NekorektenException> fault = faults.next(request, now);
             if (fault.isPresent()) {
@@ -115,11 +115,11 @@ final class Backend {
         return ids;
     }
 
-    Faults faults() {
+    InjectedFaults faults() {
         return faults;
     }
 
-    Faults lostAnswers() {
+    InjectedFaults lostAnswers() {
         return lostAnswers;
     }
 

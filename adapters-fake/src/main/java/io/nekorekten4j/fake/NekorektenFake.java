@@ -189,9 +189,9 @@ public final class NekorektenFake implements Nekorekten {
         return backend.call(FakeCall.Operation.UPDATE, request, account, now -> {
             long number = Ids.decode(id.value());
             // Not found and forbidden come before the body's problems, as a server resolves the path first.
-            StoredReport current = backend.store().find(number).orElseThrow(() -> Failures.notFound(request));
+            StoredReport current = backend.store().find(number).orElseThrow(() -> ServiceExceptions.notFound(request));
             if (!current.ownedBy(account)) {
-                throw Failures.forbidden(request);
+                throw ServiceExceptions.forbidden(request);
             }
             requireKnownReferences(patch.fields(), request);
             requireDone(backend.store().update(number, account, old -> Backend.merge(old, patch.fields())), request);
@@ -322,7 +322,7 @@ public final class NekorektenFake implements Nekorekten {
      */
     public void failNext(int calls, ErrorCode code) {
         Objects.requireNonNull(code, "code");
-        backend.faults().add(calls, (request, now) -> Failures.forCode(code, request, now));
+        backend.faults().add(calls, (request, now) -> ServiceExceptions.forCode(code, request, now));
     }
 
     /**
@@ -361,8 +361,8 @@ public final class NekorektenFake implements Nekorekten {
      */
     public void loseNextAnswers(int calls, ErrorCode how) {
         Objects.requireNonNull(how, "how");
-        Failures.lostAnswer(how, ErrorContext.none()); // refuses a code that cannot lose an answer, now
-        backend.lostAnswers().add(calls, (request, now) -> Failures.lostAnswer(how, request));
+        ServiceExceptions.lostAnswer(how, ErrorContext.none()); // refuses a code that cannot lose an answer, now
+        backend.lostAnswers().add(calls, (request, now) -> ServiceExceptions.lostAnswer(how, request));
     }
 
     /**
@@ -440,7 +440,7 @@ public final class NekorektenFake implements Nekorekten {
     private void requireKnownReferences(ReportFields fields, ErrorContext request) {
         List<Violation> problems = backend.unknownReferences(fields);
         if (!problems.isEmpty()) {
-            throw Failures.invalidRequest(request, problems);
+            throw ServiceExceptions.invalidRequest(request, problems);
         }
     }
 
@@ -448,8 +448,8 @@ public final class NekorektenFake implements Nekorekten {
         switch (change) {
             case DONE -> {
             }
-            case NOT_FOUND -> throw Failures.notFound(request);
-            case FORBIDDEN -> throw Failures.forbidden(request);
+            case NOT_FOUND -> throw ServiceExceptions.notFound(request);
+            case FORBIDDEN -> throw ServiceExceptions.forbidden(request);
             default -> throw new IllegalStateException("unknown change " + change);
         }
     }

@@ -64,5 +64,11 @@
  * parallel, writes one at a time. Reports are stored as compact immutable records (ids and phones
  * as {@code long}s, repeated names shared), indexes as posting lists of {@code int} slots in bare
  * arrays, kept in newest-last order so a page is the tail of a list.
+ *
+ * <h2>Nullness</h2>
+ * Every parameter and every return value in this package is non-null unless its Javadoc says
+ * otherwise; a value that may be absent is an {@link java.util.Optional} (or an empty collection),
+ * never {@code null}. A {@code null} argument fails with a {@link java.lang.NullPointerException}
+ * naming the parameter, before the call is logged.
  */
 package io.nekorekten4j.fake;

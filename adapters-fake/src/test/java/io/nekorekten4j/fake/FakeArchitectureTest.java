@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.nekorekten4j.conformance.ArchitectureRules;
 import org.junit.jupiter.api.BeforeAll;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The architecture rules of the conformance kit, checked on the fake adapter's production classes. */
@@ -46,5 +47,19 @@ class FakeArchitectureTest {
     @Test
     void no_package_cycles() {
         ArchitectureRules.no_package_cycles.check(classes);
+    }
+
+    /**
+     * This module's own classes, main and test, keep to its packages: it splits no package with
+     * another module (issue 10). The import is read from the build output, so it holds exactly
+     * this module's classes.
+     */
+    @Test
+    void this_module_declares_only_its_own_packages() {
+        JavaClasses own = new ClassFileImporter()
+                .importPaths(Path.of("target", "classes"), Path.of("target", "test-classes"));
+        assertThat(own.contain(NekorektenFake.class)).as("main classes imported").isTrue();
+        assertThat(own.contain(KitSelfTest.class)).as("test classes imported").isTrue();
+        ArchitectureRules.classesResideOnlyInTheModulesPackages("io.nekorekten4j.fake").check(own);
     }
 }

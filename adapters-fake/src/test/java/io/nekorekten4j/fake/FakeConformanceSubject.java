@@ -85,14 +85,14 @@ public final class FakeConformanceSubject implements ConformanceSubject {
     @Override
     public void arrangeRateLimit(Duration retryAfter, int requests) {
         Objects.requireNonNull(retryAfter, "retryAfter");
-        fake.failNextWith(requests, (request, now) -> Failures.rateLimited(request, retryAfter));
+        fake.failNextWith(requests, (request, now) -> ServiceExceptions.rateLimited(request, retryAfter));
     }
 
     @Override
     public void arrangeQuotaExhausted(Instant resetsAt) {
         Objects.requireNonNull(resetsAt, "resetsAt");
         // "Every request" from now on: as many calls as a test can make.
-        fake.failNextWith(Integer.MAX_VALUE, (request, now) -> Failures.quotaExhausted(request, resetsAt));
+        fake.failNextWith(Integer.MAX_VALUE, (request, now) -> ServiceExceptions.quotaExhausted(request, resetsAt));
     }
 
     @Override

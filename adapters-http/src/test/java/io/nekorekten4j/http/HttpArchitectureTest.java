@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.nekorekten4j.conformance.ArchitectureRules;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,5 +72,27 @@ class HttpArchitectureTest {
                 .should().notBePublic()
                 .because("the quota gate is an internal of the adapter; users configure it through QuotaPlan")
                 .check(HTTP);
+    }
+
+    /**
+     * This module's own classes, main and test, keep to its packages: it splits no package with
+     * another module (issue 10). The import is read from the build output, so it holds exactly
+     * this module's classes.
+     */
+    @Test
+    void this_module_declares_only_its_own_packages() {
+        JavaClasses own = new ClassFileImporter()
+                .importPaths(Path.of("target", "classes"), Path.of("target", "test-classes"));
+        assertThat(own.contain(NekorektenHttp.class)).as("main classes imported").isTrue();
+        assertThat(own.contain(HttpArchitectureTest.class)).as("test classes imported").isTrue();
+        ArchitectureRules.classesResideOnlyInTheModulesPackages(ArchitectureRules.HTTP).check(own);
+    }
+
+    /** With the test classes: no other module on this class path puts a class in the adapter's package. */
+    @Test
+    void only_adapters_http_declares_the_http_package() {
+        JavaClasses http = new ClassFileImporter().importPackages(ArchitectureRules.HTTP);
+        assertThat(http.contain(HttpArchitectureTest.class)).as("test classes imported").isTrue();
+        ArchitectureRules.only_adapters_http_declares_the_http_package.check(http);
     }
 }

@@ -108,7 +108,74 @@ public final class ArchitectureRules {
             .should().beFreeOfCycles()
             .allowEmptyShould(true);
 
+    /**
+     * Only the {@code adapters-http} module declares classes in {@code io.nekorekten4j.http} and
+     * its subpackages: no other module (its main or its test classes) reaches into the HTTP
+     * adapter's package to use package-private members. Apply it to an import that spans the
+     * class path, for example {@code importPackages(ArchitectureRules.HTTP)} from a module's tests,
+     * which sees that module's own classes next to the adapter's.
+     */
+    public static final ArchRule only_adapters_http_declares_the_http_package =
+            onlyModuleDeclares(HTTP, "adapters-http");
+
     private ArchitectureRules() {
+    }
+
+    /**
+     * Every class of the import resides in {@code ownedPackages} or their subpackages: apply it
+     * to one module's own classes, main and test (e.g. imported from {@code target/classes} and
+     * {@code target/test-classes}), naming the packages that module owns. Two modules that each
+     * keep to their own packages never split one.
+     *
+     * @param ownedPackages the module's packages, e.g. {@code "io.nekorekten4j.fakeserver"}; at least one
+     */
+    public static ArchRule classesResideOnlyInTheModulesPackages(String... ownedPackages) {
+        if (ownedPackages.length == 0) {
+            throw new IllegalArgumentException("ownedPackages must name at least one package");
+        }
+        String[] patterns = new String[ownedPackages.length];
+        for (int i = 0; i < ownedPackages.length; i++) {
+            String name = java.util.Objects.requireNonNull(ownedPackages[i], "ownedPackages[" + i + "]");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("ownedPackages[" + i + "] must not be blank");
+            }
+            patterns[i] = name + "..";
+        }
+        return classes().should().resideInAnyPackage(patterns)
+                .because("each module owns its packages: a package split between two modules breaks on the "
+                        + "module path and invites reaching into another module's package-private members")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Classes in {@code packageName} or its subpackages come from {@code module} only: from its
+     * build output ({@code <module>/target/…}) or its jar ({@code nekorekten4j-<module>-….jar}).
+     *
+     * @param packageName a package, e.g. {@link #HTTP}
+     * @param module      the module's directory name, e.g. {@code "adapters-http"}
+     */
+    public static ArchRule onlyModuleDeclares(String packageName, String module) {
+        java.util.Objects.requireNonNull(packageName, "packageName");
+        java.util.Objects.requireNonNull(module, "module");
+        if (packageName.isBlank() || module.isBlank()) {
+            throw new IllegalArgumentException("packageName and module must not be blank, got '"
+                    + packageName + "' and '" + module + "'");
+        }
+        return classes().that().resideInAPackage(packageName + "..")
+                .should(new ArchCondition<JavaClass>("come from the module " + module) {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        String location = item.getSource().map(s -> s.getUri().toString()).orElse("");
+                        boolean fromModule = location.contains("/" + module + "/target/")
+                                || location.contains("/nekorekten4j-" + module + "-");
+                        if (!fromModule) {
+                            events.add(SimpleConditionEvent.violated(item, item.getName() + " is declared in "
+                                    + packageName + " outside the module " + module + " (" + location + ")"));
+                        }
+                    }
+                })
+                .because("only " + module + " declares " + packageName + ": no split packages (issue 10)")
+                .allowEmptyShould(true);
     }
 
     /**

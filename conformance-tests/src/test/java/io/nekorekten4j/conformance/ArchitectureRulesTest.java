@@ -1,6 +1,7 @@
 package io.nekorekten4j.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -80,6 +81,40 @@ class ArchitectureRulesTest {
     void cycleRuleFailsOnTwoPackagesUsingEachOther() {
         assertViolated(ArchitectureRules.no_package_cycles, First.class, Second.class);
         assertKept(ArchitectureRules.no_package_cycles, First.class);
+    }
+
+    /** The http fixtures are conformance-tests' test classes: declared outside adapters-http. */
+    @Test
+    void httpPackageRuleFailsOnAClassOfAnotherModuleInTheHttpPackage() {
+        EvaluationResult result = ArchitectureRules.only_adapters_http_declares_the_http_package
+                .evaluate(importOnly(HttpPart.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d)
+                .contains(HttpPart.class.getName()).contains("outside the module adapters-http"));
+        assertKept(ArchitectureRules.onlyModuleDeclares(ArchitectureRules.HTTP, "conformance-tests"), HttpPart.class);
+        assertKept(ArchitectureRules.only_adapters_http_declares_the_http_package, Phone.class);
+    }
+
+    @Test
+    void modulePackagesRuleFailsOnAClassOutsideTheNamedPackages() {
+        assertViolated(ArchitectureRules.classesResideOnlyInTheModulesPackages(ArchitectureRules.DOMAIN),
+                Phone.class, HttpPart.class);
+        assertKept(ArchitectureRules.classesResideOnlyInTheModulesPackages(ArchitectureRules.DOMAIN,
+                ArchitectureRules.HTTP), Phone.class, HttpPart.class);
+        assertThatThrownBy(ArchitectureRules::classesResideOnlyInTheModulesPackages)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ownedPackages");
+        assertThatThrownBy(() -> ArchitectureRules.onlyModuleDeclares(" ", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("packageName");
+    }
+
+    /** Every module of the reactor that this module sees keeps to its own packages: this one included. */
+    @Test
+    void theConformanceModuleDeclaresOnlyItsOwnPackagesInItsMainClasses() {
+        JavaClasses main = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importPath(java.nio.file.Path.of("target", "classes"));
+        assertThat(main.contain(ArchitectureRules.class)).as("the import holds the kit").isTrue();
+        ArchitectureRules.classesResideOnlyInTheModulesPackages(ArchitectureRules.ROOT + ".conformance").check(main);
     }
 
     private static JavaClasses importOnly(Class<?>... types) {

@@ -143,7 +143,7 @@ final class ApiHandler implements HttpHandler {
             return errors.invalid(e, now);
         } catch (NekorektenException e) {
             return errors.of(e, now);
-        } catch (RequestBody.TooLargeException e) {
+        } catch (BoundedBodyReader.TooLargeException e) {
             return errors.plain(413, "Заявката е твърде голяма: най-много " + e.limit() / (1024 * 1024) + " MiB.", now)
                     .withHeader("Connection", "close");
         }
@@ -155,14 +155,14 @@ final class ApiHandler implements HttpHandler {
     }
 
     private Answer create(NekorektenFake view, HttpExchange exchange, Instant now)
-            throws IOException, RequestBody.TooLargeException {
+            throws IOException, BoundedBodyReader.TooLargeException {
         ReportDraft draft = fields(exchange).toDraft();
         ReportReceipt receipt = view.create(draft);
         return receipt(receipt, now);
     }
 
     private Answer update(NekorektenFake view, String id, HttpExchange exchange, Instant now)
-            throws IOException, RequestBody.TooLargeException {
+            throws IOException, BoundedBodyReader.TooLargeException {
         ReportId reportId = reportId(id);
         if (reportId == null) {
             return errors.plain(404, "Сигналът не е намерен.", now);
@@ -181,9 +181,9 @@ final class ApiHandler implements HttpHandler {
     }
 
     private Answer upload(NekorektenFake view, HttpExchange exchange, Instant now)
-            throws IOException, RequestBody.TooLargeException {
+            throws IOException, BoundedBodyReader.TooLargeException {
         String boundary = Multipart.boundary(exchange.getRequestHeaders().getFirst("Content-Type"));
-        List<Multipart.Part> parts = Multipart.parse(RequestBody.read(exchange, MAX_UPLOAD_BODY), boundary);
+        List<Multipart.Part> parts = Multipart.parse(BoundedBodyReader.read(exchange, MAX_UPLOAD_BODY), boundary);
         List<Attachment> attachments = new ArrayList<>();
         List<Violation> problems = new ArrayList<>();
         for (Multipart.Part part : parts) {
@@ -218,8 +218,8 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** The fields of a report body: a form when the client says so, JSON otherwise. */
-    private static RequestFields fields(HttpExchange exchange) throws IOException, RequestBody.TooLargeException {
-        byte[] body = RequestBody.read(exchange, MAX_REPORT_BODY);
+    private static RequestFields fields(HttpExchange exchange) throws IOException, BoundedBodyReader.TooLargeException {
+        byte[] body = BoundedBodyReader.read(exchange, MAX_REPORT_BODY);
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return RequestFields.fromForm(body);

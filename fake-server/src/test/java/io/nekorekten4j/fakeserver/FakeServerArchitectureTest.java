@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.nekorekten4j.conformance.ArchitectureRules;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,5 +67,27 @@ class FakeServerArchitectureTest {
         ArchitectureRules.ports_depend_only_on_the_jdk_and_the_domain.check(SERVER_FAKE_DOMAIN_AND_PORTS);
         ArchitectureRules.no_http_json_or_resilience_type_in_public_signatures_of_ports_or_domain
                 .check(SERVER_FAKE_DOMAIN_AND_PORTS);
+    }
+
+    /**
+     * This module's own classes, main and test, keep to its packages: it splits no package with
+     * another module (issue 10). The import is read from the build output, so it holds exactly
+     * this module's classes.
+     */
+    @Test
+    void this_module_declares_only_its_own_packages() {
+        JavaClasses own = new ClassFileImporter()
+                .importPaths(Path.of("target", "classes"), Path.of("target", "test-classes"));
+        assertThat(own.contain(FakeServer.class)).as("main classes imported").isTrue();
+        assertThat(own.contain(FakeServerArchitectureTest.class)).as("test classes imported").isTrue();
+        ArchitectureRules.classesResideOnlyInTheModulesPackages(FAKESERVER).check(own);
+    }
+
+    /** The server's tests use the HTTP adapter through its public API only: none lives in its package. */
+    @Test
+    void only_adapters_http_declares_the_http_package() {
+        JavaClasses http = new ClassFileImporter().importPackages(ArchitectureRules.HTTP);
+        assertThat(http.contain("io.nekorekten4j.http.NekorektenHttp")).as("the adapter imported").isTrue();
+        ArchitectureRules.only_adapters_http_declares_the_http_package.check(http);
     }
 }

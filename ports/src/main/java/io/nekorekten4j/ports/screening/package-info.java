@@ -5,5 +5,9 @@
  * {@link io.nekorekten4j.ports.screening.ScreeningResult} whose
  * {@link io.nekorekten4j.ports.screening.Verdict} is found, not found or not checked — never a
  * false "clean" — with the reports and the fields each matched as evidence, and no score.
+ *
+ * <p>Nullness as in {@link io.nekorekten4j.ports}: every parameter and return value is
+ * non-null unless its Javadoc says otherwise; absent values are {@link java.util.Optional} or
+ * empty collections.
  */
 package io.nekorekten4j.ports.screening;

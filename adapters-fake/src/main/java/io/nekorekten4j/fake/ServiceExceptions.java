@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * rate-limit wait). A faulted call changes nothing in the fake, but callers must act on what a
  * real service could have done; a lost answer ({@link #lostAnswer}) changed it.
  */
-final class Failures {
+final class ServiceExceptions {
 
     /** The address a refusal by {@link #forCode} names: from TEST-NET-3 (RFC 5737), never a real host. */
     static final String DOCUMENTATION_IP = "203.0.113.7";
@@ -58,7 +58,7 @@ final class Failures {
     private static final String QUOTA_SPENT = "The plan's daily quota is spent";
     private static final String UNAVAILABLE = "The service failed or is unavailable";
 
-    private Failures() {
+    private ServiceExceptions() {
     }
 
     /**
@@ -92,7 +92,7 @@ final class Failures {
             case RATE_LIMITED -> refused(request, 429, tooManyRequests(null),
                     "Твърде много заявки. Опитайте отново по-късно.", (m, c) -> new RateLimitedException(m, c, null));
             case QUOTA_EXHAUSTED -> refused(request, 429, QUOTA_SPENT, "Дневният лимит на заявките е изчерпан.",
-                    (m, c) -> new QuotaExhaustedException(m, c, QuotaGate.nextSofiaMidnight(now)));
+                    (m, c) -> new QuotaExhaustedException(m, c, SimulatedQuota.nextSofiaMidnight(now)));
             case SERVICE_UNAVAILABLE -> refused(request, 503, UNAVAILABLE,
                     "Услугата е временно недостъпна. Опитайте по-късно.",
                     (m, c) -> new ServiceUnavailableException(m, c, null));

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body into memory, never more than a limit. */
-final class RequestBody {
+final class BoundedBodyReader {
 
     /**
      * How much of an oversized body is read and thrown away before the 413 is sent, so that a
@@ -14,7 +14,7 @@ final class RequestBody {
      */
     static final long DRAIN_LIMIT = 32L * 1024 * 1024;
 
-    private RequestBody() {
+    private BoundedBodyReader() {
     }
 
     /** A body over the limit. */

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread safe: each account's usage is guarded by its own monitor.
  */
-final class QuotaGate {
+final class SimulatedQuota {
 
     /** The service's time zone: the day of a daily quota. */
     static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
@@ -37,7 +37,7 @@ final class QuotaGate {
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
 
     /** A gate enforcing {@code plan}, or admitting everything when it is empty. */
-    QuotaGate(Optional<QuotaPlan> plan) {
+    SimulatedQuota(Optional<QuotaPlan> plan) {
         this.plan = plan;
     }
 
@@ -82,7 +82,7 @@ final class QuotaGate {
                 callsToday = 0;
             }
             if (plan.perDay().isPresent() && callsToday >= plan.perDay().getAsInt()) {
-                throw Failures.quotaExhausted(request, plan, nextSofiaMidnight(now));
+                throw ServiceExceptions.quotaExhausted(request, plan, nextSofiaMidnight(now));
             }
             Instant windowStart = now.minus(WINDOW);
             while (!lastMinute.isEmpty() && !lastMinute.peekFirst().isAfter(windowStart)) {
@@ -90,7 +90,7 @@ final class QuotaGate {
             }
             if (lastMinute.size() >= plan.perMinute()) {
                 Duration retryAfter = Duration.between(now, lastMinute.peekFirst().plus(WINDOW));
-                throw Failures.rateLimited(request, plan, retryAfter);
+                throw ServiceExceptions.rateLimited(request, plan, retryAfter);
             }
             lastMinute.addLast(now);
             callsToday++;

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  * Injected faults: a queue of "fail the next n calls this way", used up in order. Faults belong to
  * the backend, not to a key: the next calls of any key fail. Thread safe (synchronized).
  */
-final class Faults {
+final class InjectedFaults {
 
     private final Deque<Fault> pending = new ArrayDeque<>();
 
