@@ -13,6 +13,7 @@ import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.NotFoundException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
@@ -84,6 +85,9 @@ final class ServiceExceptions {
             case RATE_LIMIT_WAIT_EXCEEDED -> new RateLimitWaitExceededException(
                     "No request permit within the permit-wait timeout; nothing was sent (simulated by the fake)",
                     notSent(request), Duration.ofSeconds(6));
+            case QUOTA_STORE_UNAVAILABLE -> new QuotaStoreUnavailableException(
+                    "The shared quota store did not answer in time; nothing was sent (simulated by the fake)",
+                    notSent(request), null);
             case INVALID_REQUEST -> invalidRequest(request, List.of());
             case INVALID_API_KEY -> invalidApiKey(request);
             case IP_NOT_WHITELISTED -> ipNotWhitelisted(request, DOCUMENTATION_IP);

@@ -34,6 +34,7 @@ class FakeOutcomeTest {
             Map.entry(ErrorCode.UNEXPECTED_RESPONSE, RequestOutcome.MAY_HAVE_BEEN_APPLIED),
             Map.entry(ErrorCode.CIRCUIT_OPEN, RequestOutcome.NOT_SENT),
             Map.entry(ErrorCode.RATE_LIMIT_WAIT_EXCEEDED, RequestOutcome.NOT_SENT),
+            Map.entry(ErrorCode.QUOTA_STORE_UNAVAILABLE, RequestOutcome.NOT_SENT),
             Map.entry(ErrorCode.INVALID_REQUEST, RequestOutcome.REFUSED),
             Map.entry(ErrorCode.INVALID_API_KEY, RequestOutcome.REFUSED),
             Map.entry(ErrorCode.IP_NOT_WHITELISTED, RequestOutcome.REFUSED),

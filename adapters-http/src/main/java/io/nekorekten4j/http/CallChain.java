@@ -18,6 +18,7 @@ import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
+import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
@@ -57,6 +58,8 @@ final class CallChain {
 
     /** The header that carries the key; marked sensitive for the transport. */
     static final String API_KEY_HEADER = "Api-Key";
+    /** Added to a permit's lease beyond the call's deadline: the watchdog may end the exchange a little late. */
+    private static final Duration LEASE_SLACK = Duration.ofSeconds(5);
 
     private final Transport transport;
     private final Settings settings;
@@ -213,7 +216,7 @@ final class CallChain {
 
             @Override
             public Optional<RemainingQuota> quota() {
-                return Optional.ofNullable(lastGate.get()).map(QuotaGate::remaining);
+                return Optional.ofNullable(lastGate.get()).flatMap(QuotaGate::remaining);
             }
 
             @Override
@@ -313,7 +316,10 @@ final class CallChain {
                     before, null), Optional.empty());
         }
         String key = apiKey.get();
-        takePermit(key, before, progress, min(settings.permitWaitTimeout(), remaining), attempt, trace);
+        QuotaGate gate = gates.apply(key);
+        // The permit's lease: the attempt cannot outlive the call's deadline (plus slack for the watchdog).
+        QuotaGate.Permit permit = takePermit(gate, before, progress, min(settings.permitWaitTimeout(), remaining),
+                remaining.plus(LEASE_SLACK), attempt, trace);
         // The budget runs on the client's clock, which may be virtual (VirtualTime, a fixed clock); the
         // transport times real I/O on the system clock: hand it what is left of the budget, from now.
         Instant transportDeadline = Instant.now().plus(budget.remaining());
@@ -333,7 +339,7 @@ final class CallChain {
                             "the exchange failed", e), trace);
         } catch (RateLimitedException e) {
             trace.rateLimited(attempt, e.retryAfter());
-            e.retryAfter().ifPresent(wait -> gates.apply(key).penalise(wait));
+            e.retryAfter().ifPresent(gate::penalise);
             throw new AttemptFailure(e, Resilience.plannedWait(call.method(), Outcome.RATE_LIMITED, e.retryAfter(),
                     attempt, budget.remaining(), backoff));
         } catch (ServiceUnavailableException e) {
@@ -344,16 +350,23 @@ final class CallChain {
                     backoff));
         } catch (NekorektenException e) {
             throw new AttemptFailure(e, Optional.empty());
+        } finally {
+            // The answer came back, or the attempt ended without one: the permit's window starts now.
+            permit.answered();
         }
     }
 
-    private void takePermit(String key, ErrorContext context, CallProgress progress, Duration maxWait, int attempt,
-                            CallTrace trace) {
+    private QuotaGate.Permit takePermit(QuotaGate gate, ErrorContext context, CallProgress progress,
+                                        Duration maxWait, Duration lease, int attempt, CallTrace trace) {
         try {
-            QuotaGate gate = gates.apply(key);
             lastGate.set(gate);
-            Duration waited = gate.acquire(maxWait);
-            trace.permitGranted(attempt, waited);
+            QuotaGate.Permit permit = gate.acquire(maxWait, lease);
+            trace.permitGranted(attempt, permit.waited());
+            return permit;
+        } catch (QuotaStoreUnavailableException e) {
+            trace.permitRefused(attempt, PermitRefusal.STORE_UNAVAILABLE);
+            throw new AttemptFailure(new QuotaStoreUnavailableException("The shared quota store could not grant a "
+                    + "request permit; " + CallProgress.sentence(progress.outcome()), context, e), Optional.empty());
         } catch (RateLimitWaitExceededException e) {
             trace.permitRefused(attempt, PermitRefusal.WAIT_EXCEEDED);
             throw new AttemptFailure(new RateLimitWaitExceededException("No request permit within " + maxWait

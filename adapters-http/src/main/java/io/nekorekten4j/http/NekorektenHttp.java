@@ -59,6 +59,9 @@ import java.util.regex.Pattern;
  *       {@link QuotaPlan#BUSINESS} or custom); shared by every client of the same origin and key in
  *       the JVM. A loopback origin (a fake server, a stub) gets no plan unless one is set: only its
  *       own 429 pauses apply. See {@link #state()}.</td></tr>
+ *   <tr><td>{@code quotaStore}</td><td>this JVM's {@link LocalQuotaStore}</td>
+ *       <td>where the quota is counted; the Redis store of {@code nekorekten4j-quota-redis} shares it
+ *       among several instances (see {@link QuotaStore})</td></tr>
  *   <tr><td>{@code permitWaitTimeout}</td><td>30 s</td><td>the longest wait for a quota permit;
  *       past it the call fails at once with {@code RateLimitWaitExceededException}; zero: take a
  *       free permit now or fail at once</td></tr>
@@ -332,6 +335,7 @@ public final class NekorektenHttp implements Nekorekten {
         private CacheOptions cache = CacheOptions.defaults();
         private final List<NekorektenListener> listeners = new ArrayList<>();
         private String userAgentSuffix;
+        private QuotaStore quotaStore;
 
         private Builder() {
         }
@@ -461,6 +465,18 @@ public final class NekorektenHttp implements Nekorekten {
             return this;
         }
 
+        /**
+         * Where the quota is counted (default: this JVM's {@link LocalQuotaStore}, shared by every
+         * client of the same key and origin on the same clock). Give the Redis store of the
+         * {@code nekorekten4j-quota-redis} module to share one quota among several instances of an
+         * application: {@code .quotaStore(RedisQuotaStore.create("redis://host:6379"))}. The client
+         * never closes the store: its owner does.
+         */
+        public Builder quotaStore(QuotaStore quotaStore) {
+            this.quotaStore = Objects.requireNonNull(quotaStore, "quotaStore");
+            return this;
+        }
+
         /** The time source (default {@link Clock#systemUTC()}). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -513,23 +529,24 @@ public final class NekorektenHttp implements Nekorekten {
                 throw new ValidationException(problems);
             }
             WireLoggingWarning.SHARED.check(transport);
-            String origin = QuotaRegistry.origin(base);
             QuotaPlan plan = planFor(base);
             Supplier<String> keys;
             Function<String, QuotaGate> gates;
+            QuotaStore store = quotaStore != null ? quotaStore : QuotaRegistry.JVM.storeFor(clock);
+            QuotaLimits limits = QuotaLimits.of(plan);
+            Clock time = clock;
+            Sleeper sleep = sleeper;
             QuotaGate fixedGate = null;
             if (apiKey != null) {
                 String key = apiKey;
-                QuotaGate gate = QuotaGate.shared(origin, key, plan, clock, sleeper);
+                QuotaGate gate = new QuotaGate(store, QuotaScope.of(base, key), limits, time, sleep);
                 fixedGate = gate;
                 keys = () -> key;
                 gates = k -> gate;
             } else {
                 Supplier<String> supplier = apiKeySupplier;
-                Clock time = clock;
-                Sleeper sleep = sleeper;
                 keys = () -> checkedKey(supplier.get());
-                gates = k -> QuotaGate.shared(origin, k, plan, time, sleep);
+                gates = k -> new QuotaGate(store, QuotaScope.of(base, k), limits, time, sleep);
             }
             NekorektenHttp client = new NekorektenHttp(this, base, plan, keys, gates);
             if (fixedGate != null) {

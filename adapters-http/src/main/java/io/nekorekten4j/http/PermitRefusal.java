@@ -7,7 +7,9 @@ public enum PermitRefusal {
     /** The next permit was further away than the permit-wait timeout (or the call's budget) allowed. */
     WAIT_EXCEEDED,
     /** The plan's daily cap is spent. */
-    DAILY_CAP;
+    DAILY_CAP,
+    /** The shared quota store (Redis) could not be asked within its timeout. */
+    STORE_UNAVAILABLE;
 
     private final String tagValue = name().toLowerCase(Locale.ROOT);
 

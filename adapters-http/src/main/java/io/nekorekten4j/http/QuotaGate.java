@@ -3,70 +3,80 @@ package io.nekorekten4j.http;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The client-side quota of one API key: a sliding log of send instants that admits at most
- * {@code permits} requests in any {@code window + margin}, and an exact daily cap.
+ * The client-side quota of one {@link QuotaScope} (an API key at an origin): asks its
+ * {@link QuotaStore} for a permit before every attempt, waits for the permit's slot, and releases it
+ * when the attempt ends.
  *
- * <h2>Why a sliding log</h2>
+ * <h2>Why a sliding log, anchored on the answer</h2>
  * The service's window is unknown: a calendar minute, a sliding 60 seconds or a token bucket.
  * Fixed cycles (Resilience4j's {@code RateLimiter}) can admit twice the limit across a cycle
- * boundary. A log of the last {@code permits} send instants admits a new send only when the oldest
- * of them is more than {@code window + margin} ago, so <em>no</em> window of that length ever
- * holds more than {@code permits} sends — which satisfies every one of the three server models —
- * while a burst of {@code permits} is still allowed at once. The margin (one second for plans)
- * absorbs what the client cannot see: differences in network latency between two sends, and the
- * server's clock granularity. {@code QuotaSimulationTest} shows that no margin gives 429s under
- * latency jitter and that one second gives none while using over 95 % of the allowed rate.
+ * boundary. A log of the last {@code permits} permits admits a new send only when the oldest of
+ * them is more than {@code window + margin} behind, so no window of that length ever holds more
+ * than {@code permits} requests — which satisfies every one of the three server models — while a
+ * burst of {@code permits} is still allowed at once.
+ * <br>The service counts a request somewhere between its send and its answer. So a permit's
+ * window is anchored on when its answer came back (or its attempt was abandoned), not on its send:
+ * then the gap between the counting instants of a request and of the {@code permits}-th one before
+ * it is at least the window, whatever the network delay (a retransmitted SYN, a 10 s stall). The
+ * one-second margin is kept for the server's clock granularity. The cost: each permit is held for
+ * its round trip longer than a send-anchored log would hold it; {@code QuotaSimulationTest} and the
+ * benchmarks' simulation give the figures (over 95 % of the plan used at ordinary latencies).
  *
  * <h2>How callers wait</h2>
- * {@link #acquire} reserves the earliest free slot under a short lock and then sleeps <em>outside</em>
- * the lock until that slot, so waiting threads never block each other; slots are handed out in
- * arrival order (first come, first served). A reservation counts as a send at once. A reservation
- * that would need a longer wait than the caller allows is never made.
+ * The store fixes the earliest free slot and records the permit at once; the caller then sleeps
+ * <em>outside</em> any lock until that slot, so waiting threads never block each other, and slots
+ * are handed out in order. While the slot cannot be fixed yet (the permits holding it back are
+ * still in flight), the caller sleeps for the store's lower bound and asks again. A permit that
+ * would need a longer wait than the caller allows is never taken.
  *
  * <h2>The daily cap</h2>
- * Sources disagree whether the plan's day is the calendar day in Sofia or a rolling 24 hours. To be
- * safe against both, a send is admitted only while fewer than {@code perDay} sends fall both in its
- * calendar day in {@code Europe/Sofia} <em>and</em> in the 24 hours before it. Once the cap is
- * spent, {@link #acquire} fails at once, without waiting and without I/O, with the earliest instant
- * at which both counts allow a send again (normally the next Sofia midnight).
+ * A send is admitted only while fewer than {@code perDay} sends fall both in its calendar day in
+ * {@code Europe/Sofia} <em>and</em> in the 24 hours before it. Once the cap is spent,
+ * {@link #acquire} fails at once, without waiting, with the earliest instant at which both counts
+ * allow a send again (normally the next Sofia midnight).
  *
  * <h2>Sharing</h2>
- * {@link #shared} returns the one gate of an API key at a service origin in this JVM (see
- * {@link QuotaRegistry}): two clients built with the same key and origin share it; the same key
- * at another origin (a fake server, a second stub) has a gate of its own. The gate never holds
- * the key, not even its hash.
+ * {@link #shared} returns a gate on the JVM's {@link LocalQuotaStore} for the key at the service's
+ * origin (see {@link QuotaRegistry}): two clients built with the same key and origin count in one
+ * ledger; the same key at another origin (a fake server, a second stub) has a ledger of its own.
+ * With another store (Redis) every instance of the application counts in one ledger. The gate
+ * never holds the key, not even its hash.
  *
  * <h2>The service's pauses</h2>
- * A 429 with {@code Retry-After} pauses the gate ({@link #penalise}); no pause outlives
+ * A 429 with {@code Retry-After} pauses the scope ({@link #penalise}); no pause outlives
  * {@link RetryAfter#MAX_WAIT}, and {@link #remaining} shows the wait a new call would face.
  *
- * <p>Everything reads the injected {@link Clock} and waits through the injected {@link Sleeper},
- * so a simulation drives the gate on virtual time. Thread safe.
+ * <p>Durations are measured on the injected {@link Clock} and waits go through the injected
+ * {@link Sleeper}, so a simulation drives the gate on virtual time. Thread safe.
  */
 final class QuotaGate {
 
     /** The window of a plan's per-minute figure. */
-    static final Duration MINUTE = Duration.ofMinutes(1);
+    static final Duration MINUTE = QuotaLimits.MINUTE;
     /** The safety margin added to a plan's minute: see the class comment and QuotaSimulationTest. */
-    static final Duration PLAN_MARGIN = Duration.ofSeconds(1);
+    static final Duration PLAN_MARGIN = QuotaLimits.PLAN_MARGIN;
     /** The zone of the service, whose calendar day the daily cap is counted in. */
-    static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+    static final ZoneId SOFIA = LocalQuotaStore.SOFIA;
     /** The rolling day, counted as well as the calendar day. */
-    static final Duration ROLLING_DAY = Duration.ofHours(24);
-    /** The per-window figure of a gate without a plan: it keeps no log and only honours the service's pauses. */
+    static final Duration ROLLING_DAY = LocalQuotaStore.ROLLING_DAY;
+    /** The lease of a permit taken without one: longer than any attempt of the client's defaults. */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
+    /** The per-window figure of a gate without a plan: only the service's pauses hold it back. */
     static final int UNLIMITED = Integer.MAX_VALUE;
     /**
      * No plan: what a client of a loopback origin (a fake server, a stub) gets when it names none.
@@ -74,130 +84,119 @@ final class QuotaGate {
      */
     static final QuotaPlan NO_PLAN = new QuotaPlan("none (loopback origin)", UNLIMITED, OptionalInt.empty());
 
-    private final Duration window;
-    private final Duration margin;
-    private final Duration spacing;
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaGate.class);
+    private static final URI PRIVATE_ORIGIN = URI.create("http://gate.invalid");
+    private static final AtomicLong PRIVATE_SCOPES = new AtomicLong();
+
+    private final QuotaStore store;
+    private final QuotaScope scope;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final ReentrantLock lock = new ReentrantLock();
+    private volatile QuotaLimits limits;
 
-    // Guarded by lock. Both logs hold send instants (reservations included) in ascending order.
-    private int permits;
-    private OptionalInt perDay;
-    private final ArrayDeque<Instant> recent = new ArrayDeque<>();
-    private final ArrayDeque<Instant> daily = new ArrayDeque<>();
-    private Instant penaltyUntil = Instant.MIN;
-
-    private QuotaGate(int permits, Duration window, OptionalInt perDay, Duration margin, Clock clock,
-                      Sleeper sleeper) {
-        this.permits = permits;
-        this.window = window;
-        this.perDay = perDay;
-        this.margin = margin;
-        this.spacing = window.plus(margin);
-        this.clock = clock;
-        this.sleeper = sleeper;
+    QuotaGate(QuotaStore store, QuotaScope scope, QuotaLimits limits, Clock clock, Sleeper sleeper) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
-     * The gate of {@code apiKey} at {@code origin} in this JVM, created with {@code plan} (its
-     * per-minute figure over a minute plus {@link #PLAN_MARGIN}) on first use. When clients of one
-     * key and origin name different plans, the gate keeps the stricter figures of all of them.
-     *
-     * @param origin  the service's origin ({@link QuotaRegistry#origin}): the same key at another
-     *                origin has another gate
-     * @param apiKey  the API key; only its SHA-256 is kept, by the registry
-     * @param plan    the key's plan
-     * @param clock   the time source
-     * @param sleeper how waiting threads sleep
+     * The gate of {@code apiKey} at {@code baseUri}'s origin on the JVM's store for {@code clock}
+     * (see {@link QuotaRegistry}): every client of the key and origin on that time source shares
+     * its ledger.
      */
-    static QuotaGate shared(String origin, String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
-        return QuotaRegistry.JVM.gateFor(origin, apiKey, plan, clock, sleeper);
+    static QuotaGate shared(URI baseUri, String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
+        return on(QuotaRegistry.JVM.storeFor(clock), baseUri, apiKey, plan, clock, sleeper);
+    }
+
+    /** The gate of {@code apiKey} at {@code baseUri}'s origin on {@code store}. */
+    static QuotaGate on(QuotaStore store, URI baseUri, String apiKey, QuotaPlan plan, Clock clock, Sleeper sleeper) {
+        Objects.requireNonNull(plan, "plan");
+        return new QuotaGate(store, QuotaScope.of(baseUri, apiKey), QuotaLimits.of(plan), clock, sleeper);
     }
 
     /**
-     * A gate of its own, shared with nobody: at most {@code permits} sends in any
+     * A gate of its own, on a store shared with nobody: at most {@code permits} sends in any
      * {@code window + margin}, and at most {@code perDay} a day when given.
      *
      * @throws IllegalArgumentException when a figure is not positive or the margin is negative
      */
     static QuotaGate create(int permits, Duration window, OptionalInt perDay, Duration margin, Clock clock,
                             Sleeper sleeper) {
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(perDay, "perDay");
-        Objects.requireNonNull(margin, "margin");
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(sleeper, "sleeper");
-        if (permits < 1) {
-            throw new IllegalArgumentException("permits must be at least 1, got " + permits);
-        }
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("window must be positive, got " + window);
-        }
-        if (perDay.isPresent() && perDay.getAsInt() < 1) {
-            throw new IllegalArgumentException("perDay must be at least 1, got " + perDay.getAsInt());
-        }
-        if (margin.isNegative()) {
-            throw new IllegalArgumentException("margin must not be negative, got " + margin);
-        }
-        return new QuotaGate(permits, window, perDay, margin, clock, sleeper);
+        QuotaLimits limits = new QuotaLimits(permits, window, margin, perDay);
+        return new QuotaGate(LocalQuotaStore.create(clock),
+                QuotaScope.of(PRIVATE_ORIGIN, "gate-" + PRIVATE_SCOPES.incrementAndGet()), limits, clock, sleeper);
+    }
+
+    /** As {@link #acquire(Duration, Duration)} with the {@link #DEFAULT_LEASE}. */
+    Permit acquire(Duration maxWait) {
+        return acquire(maxWait, DEFAULT_LEASE);
     }
 
     /**
-     * Takes a permit for one request, waiting for it when needed; the send counts from the instant
-     * the permit is granted.
+     * Takes a permit for one request, waiting for its slot when needed. Release it with
+     * {@link Permit#answered()} when the attempt ends, or {@link Permit#unsent()} when nothing was
+     * sent after all.
      *
      * @param maxWait the longest the caller will wait
-     * @return how long the caller was made to wait: the sleeps planned for it, {@link Duration#ZERO}
-     *         when the permit was free (never the time spent taking the lock or reading the clock)
+     * @param lease   how long after its slot the attempt may still be running
      * @throws QuotaExhaustedException        at once, when the daily cap is spent; nothing is recorded
      * @throws RateLimitWaitExceededException at once, when the next permit is further away than
      *                                        {@code maxWait} (with the wait needed), or when the
      *                                        thread is interrupted while waiting (its interrupt flag
      *                                        is set again); nothing is recorded
+     * @throws io.nekorekten4j.ports.QuotaStoreUnavailableException when the store cannot be reached;
+     *                                        nothing is sent
      */
-    Duration acquire(Duration maxWait) {
-        Objects.requireNonNull(maxWait, "maxWait");
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
-        }
-        Instant start = null;
+    Permit acquire(Duration maxWait, Duration lease) {
+        requireNotNegative(maxWait, "maxWait");
+        requireNotNegative(lease, "lease");
+        long start = 0;
+        boolean first = true;
         Duration waited = Duration.ZERO;
         while (true) {
-            Instant now;
-            Instant slot;
-            lock.lock();
-            try {
-                // One reading per pass, the first one also the start: with maxWait zero a free permit
-                // is taken, never refused because the clock moved between two readings.
-                now = clock.instant();
-                if (start == null) {
-                    start = now;
-                }
-                Duration left = maxWait.minus(Duration.between(start, now));
-                slot = reserve(now, left.isNegative() ? Duration.ZERO : left);
-            } finally {
-                lock.unlock();
+            // One reading per pass, the first one also the start: with maxWait zero a free permit is
+            // taken, never refused because the clock moved between two readings; the budget left is
+            // never negative (a sleeper that overslept still gets the slot it woke for).
+            long now = nanos();
+            if (first) {
+                start = now;
+                first = false;
             }
-            if (!slot.isAfter(now)) {
-                return waited;
+            Duration left = maxWait.minusNanos(now - start);
+            if (left.isNegative()) {
+                left = Duration.ZERO;
             }
-            try {
-                sleeper.sleep(Duration.between(now, slot));
-                waited = waited.plus(Duration.between(now, slot));
-            } catch (InterruptedException e) {
-                cancel(slot);
-                Thread.currentThread().interrupt();
-                throw new RateLimitWaitExceededException(
-                        "interrupted while waiting for a request permit; nothing was sent", ErrorContext.none(),
-                        Duration.between(now, slot));
-            } catch (RuntimeException | Error e) {
-                cancel(slot); // the caller will not send: the slot must not count
-                throw e;
+            QuotaDecision decision = store.acquire(scope, limits, left, lease);
+            if (decision instanceof QuotaDecision.Exhausted exhausted) {
+                int cap = limits.perDay().orElse(0);
+                throw new QuotaExhaustedException("the plan's daily quota of " + cap
+                        + " requests is spent; it allows requests again at " + exhausted.resumesAt(),
+                        ErrorContext.none(), exhausted.resumesAt());
             }
-            if (stillValid(slot)) {
-                return waited;
+            if (decision instanceof QuotaDecision.TooFar tooFar) {
+                throw new RateLimitWaitExceededException("the next request permit is " + tooFar.waitNeeded()
+                        + " away, longer than the permit-wait timeout allows; nothing was sent",
+                        ErrorContext.none(), tooFar.waitNeeded());
             }
+            if (decision instanceof QuotaDecision.Wait wait) {
+                sleepOrGiveUp(wait.atLeast(), null);
+                waited = waited.plus(wait.atLeast());
+                continue;
+            }
+            QuotaDecision.Granted granted = (QuotaDecision.Granted) decision;
+            if (granted.delay().isZero()) {
+                return new Permit(granted.permit(), waited);
+            }
+            sleepOrGiveUp(granted.delay(), granted.permit());
+            waited = waited.plus(granted.delay());
+            if (store.confirm(scope, granted.permit())) {
+                return new Permit(granted.permit(), waited);
+            }
+            // A 429's pause began while we slept and covers the slot: the store dropped it; ask again.
         }
     }
 
@@ -210,260 +209,167 @@ final class QuotaGate {
      *                   zero changes nothing
      */
     void penalise(Duration retryAfter) {
-        Objects.requireNonNull(retryAfter, "retryAfter");
-        if (retryAfter.isNegative()) {
-            throw new IllegalArgumentException("retryAfter must not be negative, got " + retryAfter);
-        }
+        requireNotNegative(retryAfter, "retryAfter");
         // A last guard for any caller: no pause, however it was computed, outlives a day.
         Duration pause = retryAfter.compareTo(RetryAfter.MAX_WAIT) > 0 ? RetryAfter.MAX_WAIT : retryAfter;
-        lock.lock();
         try {
-            Instant until = clock.instant().plus(pause);
-            if (until.isAfter(penaltyUntil)) {
-                penaltyUntil = until;
-            }
-        } finally {
-            lock.unlock();
+            store.penalise(scope, pause);
+        } catch (QuotaStoreUnavailableException e) {
+            // The caller is already on its way out with the 429; a store that cannot take the pause
+            // now also cannot grant the next permit, which then fails typed.
+            LOG.warn("could not record a {} pause in the quota store ({})", retryAfter, e.getMessage());
         }
     }
 
     /** Lowers the figures to {@code plan}'s where they are stricter; never raises them. */
     void tighten(QuotaPlan plan) {
         Objects.requireNonNull(plan, "plan");
-        lock.lock();
-        try {
-            permits = Math.min(permits, plan.perMinute());
-            if (plan.perDay().isPresent()
-                    && (perDay.isEmpty() || plan.perDay().getAsInt() < perDay.getAsInt())) {
-                perDay = plan.perDay();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The sends admitted in any {@code window + margin}. */
-    int permits() {
-        lock.lock();
-        try {
-            return permits;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The daily cap, when there is one. */
-    OptionalInt perDay() {
-        lock.lock();
-        try {
-            return perDay;
-        } finally {
-            lock.unlock();
+        QuotaLimits asked = QuotaLimits.of(plan);
+        synchronized (this) {
+            limits = new QuotaLimits(Math.min(limits.permits(), asked.permits()), limits.window(), limits.margin(),
+                    limits.stricter(asked).perDay());
         }
     }
 
     /**
-     * What this gate would still admit now: permits in the current window (none while a 429's pause
-     * lasts) and, with a daily cap, requests left under it (the stricter of the Sofia day and the
-     * rolling 24 hours). Reads only local state.
+     * What this gate would still admit now, as this JVM knows it: permits in the current window (none
+     * while a 429's pause lasts), with a daily cap the requests left under it, and the wait a call
+     * made now would face for its permit. Takes nothing. Empty for a store that
+     * does not live in this JVM (Redis): reading its figures would cost a round trip per read.
      */
-    RemainingQuota remaining() {
-        lock.lock();
-        try {
-            Instant now = clock.instant();
-            prune(now);
-            boolean paused = penaltyUntil.isAfter(now);
-            int leftNow = paused ? 0 : Math.max(0, permits - recent.size());
-            OptionalInt leftToday = OptionalInt.empty();
-            if (perDay.isPresent()) {
-                Instant dayStart = dayStart(now);
-                Instant rollingStart = now.minus(ROLLING_DAY);
-                int inDay = 0;
-                int inRolling = 0;
-                for (Instant sent : daily) {
-                    if (!sent.isBefore(dayStart)) {
-                        inDay++;
-                    }
-                    if (sent.isAfter(rollingStart)) {
-                        inRolling++;
-                    }
-                }
-                leftToday = OptionalInt.of(Math.max(0, perDay.getAsInt() - Math.max(inDay, inRolling)));
-            }
-            return new RemainingQuota(permits, leftNow, perDay, leftToday,
-                    paused ? Optional.of(penaltyUntil) : Optional.empty(), Duration.between(now, nextSlot(now)));
-        } finally {
-            lock.unlock();
+    Optional<RemainingQuota> remaining() {
+        if (store instanceof LocalQuotaStore local) {
+            return Optional.of(local.remaining(scope, limits));
         }
+        return Optional.empty();
     }
 
-    /** The clock this gate reads. */
+    /** The sends admitted in any {@code window + margin}, as this gate asks for them. */
+    int permits() {
+        return limits.permits();
+    }
+
+    /** The daily cap, when there is one. */
+    OptionalInt perDay() {
+        return limits.perDay();
+    }
+
+    /** The clock this gate measures waits on. */
     Clock clock() {
         return clock;
+    }
+
+    /** The store and scope this gate asks. */
+    QuotaStore store() {
+        return store;
+    }
+
+    /** The scope (origin and a hash of the key) this gate counts for. */
+    QuotaScope scope() {
+        return scope;
     }
 
     /** The figures, never anything about the key. */
     @Override
     public String toString() {
-        int p = permits();
-        OptionalInt d = perDay();
-        return "QuotaGate[" + (p == UNLIMITED ? "no plan" : p + " per " + window + " + " + margin + " margin")
-                + (d.isPresent() ? ", " + d.getAsInt() + " per day (Sofia calendar day and rolling 24 h)" : "")
-                + "]";
+        QuotaLimits l = limits;
+        return "QuotaGate[" + (l.permits() == UNLIMITED ? "no plan"
+                : l.permits() + " per " + l.window() + " + " + l.margin() + " margin")
+                + (l.perDay().isPresent() ? ", " + l.perDay().getAsInt()
+                        + " per day (Sofia calendar day and rolling 24 h)" : "")
+                + ", anchored on answers, store " + store.getClass().getSimpleName() + "]";
     }
 
-    /** The earliest send a call made now could get, daily cap included; caller holds the lock and pruned. */
-    private Instant nextSlot(Instant now) {
-        Instant slot = earliestSlot(now);
-        if (perDay.isPresent()) {
-            Instant resumes = dailyResume(slot, perDay.getAsInt());
-            if (resumes.isAfter(slot)) {
-                return resumes;
-            }
-        }
-        return slot;
-    }
-
-    /** Finds, checks and records the earliest slot; caller holds the lock. */
-    private Instant reserve(Instant now, Duration budget) {
-        prune(now);
-        Instant slot = earliestSlot(now);
-        if (perDay.isPresent()) {
-            Instant resumes = dailyResume(slot, perDay.getAsInt());
-            if (resumes.isAfter(slot)) {
-                throw new QuotaExhaustedException("the plan's daily quota of " + perDay.getAsInt()
-                        + " requests is spent; it allows requests again at " + resumes, ErrorContext.none(), resumes);
-            }
-        }
-        Duration wait = Duration.between(now, slot);
-        // The budget can be a hair below zero when the clock moved between the caller's two readings
-        // (a zero permit wait on a real clock): a permit free now is still granted.
-        if (wait.compareTo(budget.isNegative() ? Duration.ZERO : budget) > 0) {
-            throw new RateLimitWaitExceededException("the next request permit is " + wait
-                    + " away, longer than the permit-wait timeout allows; nothing was sent",
-                    ErrorContext.none(), wait);
-        }
-        if (permits != UNLIMITED) {
-            recent.addLast(slot);
-        }
-        if (perDay.isPresent()) {
-            daily.addLast(slot);
-        }
-        return slot;
-    }
-
-    /** The earliest slot the pause and the sliding log allow, daily cap aside; caller holds the lock and pruned. */
-    private Instant earliestSlot(Instant now) {
-        Instant slot = now;
-        if (penaltyUntil.isAfter(slot)) {
-            slot = penaltyUntil;
-        }
-        if (!recent.isEmpty() && recent.peekLast().isAfter(slot)) {
-            slot = recent.peekLast(); // first come, first served: never ahead of an earlier reservation
-        }
-        if (recent.size() >= permits) {
-            Instant free = nthNewest(recent, permits).plus(spacing);
-            if (free.isAfter(slot)) {
-                slot = free;
-            }
-        }
-        return slot;
-    }
-
-    /** Whether the slot survived the sleep; a penalty imposed meanwhile cancels it. */
-    private boolean stillValid(Instant slot) {
-        lock.lock();
+    private void sleepOrGiveUp(Duration wait, QuotaPermit held) {
         try {
-            if (penaltyUntil.isAfter(slot)) {
-                recent.removeLastOccurrence(slot);
-                daily.removeLastOccurrence(slot);
-                return false;
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            if (held != null) {
+                forget(held);
             }
-            return true;
-        } finally {
-            lock.unlock();
+            Thread.currentThread().interrupt();
+            throw new RateLimitWaitExceededException(
+                    "interrupted while waiting for a request permit; nothing was sent", ErrorContext.none(), wait);
+        } catch (RuntimeException | Error e) {
+            if (held != null) {
+                forget(held); // the caller will not send: the slot must not count
+            }
+            throw e;
         }
     }
 
-    private void cancel(Instant slot) {
-        lock.lock();
+    /** Gives back a permit that will not be used; a store that cannot take it back lets its lease end. */
+    private void forget(QuotaPermit held) {
         try {
-            recent.removeLastOccurrence(slot);
-            daily.removeLastOccurrence(slot);
-        } finally {
-            lock.unlock();
+            store.release(scope, held, false);
+        } catch (QuotaStoreUnavailableException e) {
+            LOG.warn("could not give back an unused quota permit ({}); it counts until its lease ends",
+                    e.getMessage());
         }
     }
 
-    /** Drops sends that can no longer hold back a slot at {@code now} or later. */
-    private void prune(Instant now) {
-        Instant minuteHorizon = now.minus(spacing);
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(minuteHorizon)) {
-            recent.removeFirst();
-        }
-        Instant rollingHorizon = now.minus(ROLLING_DAY);
-        Instant dayStart = dayStart(now);
-        while (!daily.isEmpty() && !daily.peekFirst().isAfter(rollingHorizon)
-                && daily.peekFirst().isBefore(dayStart)) {
-            daily.removeFirst();
+    private long nanos() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static void requireNotNegative(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + d);
         }
     }
 
     /**
-     * The earliest instant at or after {@code at} when fewer than {@code cap} logged sends fall both
-     * in that instant's Sofia day and in the 24 hours before it ({@code at} itself when the cap
-     * allows a send there).
+     * A permit taken: release it exactly once when the attempt ends. Releasing twice does nothing.
      */
-    private Instant dailyResume(Instant at, int cap) {
-        Instant candidate = at;
-        while (true) {
-            Instant dayStart = dayStart(candidate);
-            Instant rollingStart = candidate.minus(ROLLING_DAY);
-            int inDay = 0;
-            int inRolling = 0;
-            for (Instant sent : daily) {
-                if (!sent.isBefore(dayStart)) {
-                    inDay++;
-                }
-                if (sent.isAfter(rollingStart)) {
-                    inRolling++;
-                }
+    final class Permit {
+        private final QuotaPermit permit;
+        private final Duration waited;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Permit(QuotaPermit permit, Duration waited) {
+            this.permit = permit;
+            this.waited = waited;
+        }
+
+        /**
+         * How long the caller was made to wait: the sleeps planned for it, {@link Duration#ZERO}
+         * when the permit was free (never the time spent asking the store).
+         */
+        Duration waited() {
+            return waited;
+        }
+
+        /**
+         * The attempt ended — its answer came back, or it failed or was abandoned after the request
+         * may have gone out: the permit's window is anchored now.
+         */
+        void answered() {
+            end(true);
+        }
+
+        /** Nothing was sent after all: the permit is forgotten. */
+        void unsent() {
+            end(false);
+        }
+
+        /** The store's permit. */
+        QuotaPermit token() {
+            return permit;
+        }
+
+        private void end(boolean sent) {
+            if (!released.compareAndSet(false, true)) {
+                return;
             }
-            if (inDay >= cap) {
-                candidate = nextDayStart(candidate);
-            } else if (inRolling >= cap) {
-                // The send that must leave the rolling day, counted from its oldest member.
-                candidate = nthOldestAfter(rollingStart, inRolling - cap + 1).plus(ROLLING_DAY);
-            } else {
-                return candidate;
+            try {
+                store.release(scope, permit, sent);
+            } catch (RuntimeException e) {
+                // The answer is already here: failing the call now would lose it. The store still
+                // counts the permit as in flight, and as answered when its lease ends — the safe side.
+                LOG.warn("could not release a quota permit ({}); it counts until its lease ends", e.toString());
             }
         }
-    }
-
-    private Instant nthOldestAfter(Instant after, int n) {
-        int seen = 0;
-        for (Instant sent : daily) {
-            if (sent.isAfter(after) && ++seen == n) {
-                return sent;
-            }
-        }
-        throw new IllegalStateException("the daily log holds fewer than " + n + " sends after " + after);
-    }
-
-    private static Instant nthNewest(ArrayDeque<Instant> log, int n) {
-        Iterator<Instant> newestFirst = log.descendingIterator();
-        Instant sent = null;
-        for (int i = 0; i < n; i++) {
-            sent = newestFirst.next();
-        }
-        return sent;
-    }
-
-    static Instant dayStart(Instant at) {
-        return at.atZone(SOFIA).toLocalDate().atStartOfDay(SOFIA).toInstant();
-    }
-
-    static Instant nextDayStart(Instant at) {
-        return at.atZone(SOFIA).toLocalDate().plusDays(1).atStartOfDay(SOFIA).toInstant();
     }
 }

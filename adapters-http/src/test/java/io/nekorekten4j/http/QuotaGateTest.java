@@ -8,6 +8,7 @@ import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class QuotaGateTest {
     private static final Duration MINUTE_AND_MARGIN = Duration.ofSeconds(61);
     private static final Duration NO_WAIT = Duration.ZERO;
     private static final Duration LONG_WAIT = Duration.ofMinutes(5);
-    private static final String ORIGIN = "https://api.nekorekten.com:443";
+    private static final URI SERVICE = URI.create("https://api.nekorekten.com");
 
     private final VirtualClock clock = new VirtualClock(T0);
     private final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
@@ -45,7 +46,7 @@ class QuotaGateTest {
         QuotaGate gate = perMinute(5);
 
         for (int i = 0; i < 5; i++) {
-            gate.acquire(NO_WAIT);
+            sendAndAnswer(gate, NO_WAIT);
         }
 
         assertThat(sleeper.sleeps()).as("sleeps").isEmpty();
@@ -77,8 +78,8 @@ class QuotaGateTest {
         QuotaGate gate = QuotaGate.create(2, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, ticking,
                 sleeper);
 
-        assertThat(gate.acquire(NO_WAIT)).isEqualTo(Duration.ZERO);
-        assertThat(gate.acquire(NO_WAIT)).isEqualTo(Duration.ZERO);
+        assertThat(waitedThenAnswered(gate, NO_WAIT)).isEqualTo(Duration.ZERO);
+        assertThat(waitedThenAnswered(gate, NO_WAIT)).isEqualTo(Duration.ZERO);
         catchThrowableOfType(RateLimitWaitExceededException.class, () -> gate.acquire(NO_WAIT));
     }
 
@@ -86,10 +87,10 @@ class QuotaGateTest {
     void acquireReturnsTheWaitItImposedAndZeroForAFreePermit() {
         QuotaGate gate = perMinute(1);
 
-        assertThat(gate.acquire(LONG_WAIT)).isEqualTo(Duration.ZERO);
+        assertThat(waitedThenAnswered(gate, LONG_WAIT)).isEqualTo(Duration.ZERO);
         clock.advance(Duration.ofSeconds(21));
 
-        assertThat(gate.acquire(LONG_WAIT)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(waitedThenAnswered(gate, LONG_WAIT)).isEqualTo(Duration.ofSeconds(40));
     }
 
     @Test
@@ -98,17 +99,17 @@ class QuotaGateTest {
                 sleeper);
         burst(gate, 2);
 
-        RemainingQuota left = gate.remaining();
+        RemainingQuota left = gate.remaining().orElseThrow();
 
         assertThat(left.leftThisMinute()).isEqualTo(1);
         assertThat(left.leftToday()).isEqualTo(OptionalInt.of(3));
         assertThat(left.pausedUntil()).isEmpty();
         gate.penalise(Duration.ofSeconds(30));
-        assertThat(gate.remaining().leftThisMinute()).isZero();
-        assertThat(gate.remaining().pausedUntil()).contains(T0.plusSeconds(30));
+        assertThat(gate.remaining().orElseThrow().leftThisMinute()).isZero();
+        assertThat(gate.remaining().orElseThrow().pausedUntil()).contains(T0.plusSeconds(30));
         clock.advance(MINUTE_AND_MARGIN);
-        assertThat(gate.remaining().leftThisMinute()).isEqualTo(3);
-        assertThat(gate.remaining().leftToday()).isEqualTo(OptionalInt.of(3));
+        assertThat(gate.remaining().orElseThrow().leftThisMinute()).isEqualTo(3);
+        assertThat(gate.remaining().orElseThrow().leftToday()).isEqualTo(OptionalInt.of(3));
     }
 
     @Test
@@ -117,7 +118,7 @@ class QuotaGateTest {
         burst(gate, 5);
         clock.advance(Duration.ofSeconds(10));
 
-        gate.acquire(LONG_WAIT);
+        sendAndAnswer(gate, LONG_WAIT);
 
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(51));
         assertThat(clock.instant()).isEqualTo(T0.plus(MINUTE_AND_MARGIN));
@@ -130,24 +131,24 @@ class QuotaGateTest {
         clock.set(T0.plus(MINUTE_AND_MARGIN).minusNanos(1));
 
         RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(NO_WAIT));
+                () -> sendAndAnswer(gate, NO_WAIT));
 
         assertThat(e.waitNeeded()).isEqualTo(Duration.ofNanos(1));
         clock.set(T0.plus(MINUTE_AND_MARGIN));
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
     }
 
     @Test
     void sendsSpreadOverTheMinuteFreeTheirPermitsOneByOne() {
         QuotaGate gate = perMinute(3);
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
         clock.advance(Duration.ofSeconds(20));
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
         clock.advance(Duration.ofSeconds(20));
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
 
-        gate.acquire(LONG_WAIT);
-        gate.acquire(LONG_WAIT);
+        sendAndAnswer(gate, LONG_WAIT);
+        sendAndAnswer(gate, LONG_WAIT);
 
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(21), Duration.ofSeconds(20));
     }
@@ -159,24 +160,25 @@ class QuotaGateTest {
         clock.advance(Duration.ofSeconds(1));
 
         RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(Duration.ofSeconds(30)));
+                () -> sendAndAnswer(gate, Duration.ofSeconds(30)));
 
         assertThat(e.waitNeeded()).isEqualTo(Duration.ofSeconds(60));
         assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_WAIT_EXCEEDED);
         assertThat(sleeper.sleeps()).as("sleeps: the refusal must come at once").isEmpty();
         assertThat(clock.instant()).isEqualTo(T0.plusSeconds(1));
         // Nothing was recorded: at T0 + 61 s a whole new burst of five is free.
-        gate.acquire(Duration.ofSeconds(60));
+        sendAndAnswer(gate, Duration.ofSeconds(60));
         burst(gate, 4);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(60));
     }
 
     @Test
-    void waitingThreadsQueueInArrivalOrderOneWindowApart() throws Exception {
+    void waitingThreadsGetSlotsInOrderOneWindowApart() throws Exception {
         Clock frozen = Clock.fixed(T0, ZoneOffset.UTC);
         List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
         QuotaGate gate = QuotaGate.create(4, QuotaGate.MINUTE, OptionalInt.empty(), Duration.ofSeconds(1),
                 frozen, sleeps::add);
+        List<Instant> slots = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -184,7 +186,9 @@ class QuotaGateTest {
             for (int i = 0; i < 20; i++) {
                 calls.add(pool.submit(() -> {
                     go.await();
-                    gate.acquire(Duration.ofHours(1));
+                    QuotaGate.Permit permit = gate.acquire(Duration.ofHours(1));
+                    slots.add(permit.token().slot());
+                    permit.answered(); // on the frozen clock: anchored on its slot
                     return null;
                 }));
             }
@@ -196,12 +200,55 @@ class QuotaGateTest {
             pool.shutdownNow();
         }
 
-        // Four sent at once (no sleep), then four per 61 s: exactly four threads for each slot.
-        assertThat(sleeps).hasSize(16);
-        for (int k = 1; k <= 4; k++) {
-            Duration slot = MINUTE_AND_MARGIN.multipliedBy(k);
-            assertThat(sleeps.stream().filter(slot::equals).count()).as("threads waiting %s", slot).isEqualTo(4);
+        // Four at once, then four per 61 s: exactly four permits in each slot, whatever the interleaving.
+        for (int k = 0; k <= 4; k++) {
+            Instant slot = T0.plus(MINUTE_AND_MARGIN.multipliedBy(k));
+            assertThat(slots.stream().filter(slot::equals).count()).as("permits at %s", slot).isEqualTo(4);
         }
+        assertThat(sleeps).allSatisfy(d -> assertThat(d).isPositive());
+    }
+
+    @Test
+    void aPermitStillInFlightHoldsItsPlaceUntilItsAnswerComesBack() {
+        QuotaGate gate = perMinute(2);
+        QuotaGate.Permit slow = gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
+        clock.advance(Duration.ofSeconds(70)); // the slow request's answer has not come back yet
+        QuotaGate.Permit third = gate.acquire(NO_WAIT); // the quick one left the window at T0 + 61 s
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(Duration.ofSeconds(30)));
+        assertThat(e.waitNeeded()).as("at least a window from now: the answers may come now")
+                .isEqualTo(MINUTE_AND_MARGIN);
+
+        slow.answered();
+        third.answered();
+        clock.advance(Duration.ofSeconds(60));
+        RateLimitWaitExceededException e2 = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT));
+        assertThat(e2.waitNeeded()).as("the slow permit counts from its answer at T0 + 70 s")
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aPermitWhoseLeaseEndsWithoutReleaseCountsAsAnsweredAtTheLeaseEnd() {
+        QuotaGate gate = perMinute(1);
+        gate.acquire(NO_WAIT, Duration.ofSeconds(30)); // its process "dies": never released
+        clock.advance(Duration.ofSeconds(40));
+
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(NO_WAIT));
+
+        assertThat(e.waitNeeded()).isEqualTo(Duration.ofSeconds(30 + 61 - 40));
+    }
+
+    @Test
+    void anUnsentPermitIsForgotten() {
+        QuotaGate gate = QuotaGate.create(1, QuotaGate.MINUTE, OptionalInt.of(1), QuotaGate.PLAN_MARGIN, clock,
+                sleeper);
+        gate.acquire(NO_WAIT).unsent();
+
+        sendAndAnswer(gate, NO_WAIT);
     }
 
     @Test
@@ -210,12 +257,12 @@ class QuotaGateTest {
         QuotaGate gate = free();
 
         for (int i = 0; i < 30; i++) {
-            gate.acquire(LONG_WAIT);
+            sendAndAnswer(gate, LONG_WAIT);
         }
         Instant afterThirty = clock.instant();
         int sleepsAfterThirty = sleeper.sleeps().size();
         QuotaExhaustedException e = catchThrowableOfType(QuotaExhaustedException.class,
-                () -> gate.acquire(LONG_WAIT));
+                () -> sendAndAnswer(gate, LONG_WAIT));
 
         assertThat(e.resetsAt()).contains(SOFIA_MIDNIGHT.plus(Duration.ofDays(1)));
         assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXHAUSTED);
@@ -229,16 +276,16 @@ class QuotaGateTest {
         clock.set(SOFIA_MIDNIGHT);
         QuotaGate gate = free();
         for (int i = 0; i < 30; i++) {
-            gate.acquire(LONG_WAIT);
+            sendAndAnswer(gate, LONG_WAIT);
         }
         Instant nextMidnight = SOFIA_MIDNIGHT.plus(Duration.ofDays(1));
 
         clock.set(nextMidnight.minusNanos(1));
-        catchThrowableOfType(QuotaExhaustedException.class, () -> gate.acquire(LONG_WAIT));
+        catchThrowableOfType(QuotaExhaustedException.class, () -> sendAndAnswer(gate, LONG_WAIT));
         clock.set(nextMidnight);
         burst(gate, 5);
 
-        assertThat(QuotaGate.dayStart(nextMidnight)).isEqualTo(nextMidnight);
+        assertThat(LocalQuotaStore.dayStart(nextMidnight)).isEqualTo(nextMidnight);
         assertThat(nextMidnight.atZone(ZoneId.of("Europe/Sofia")).toLocalTime()).hasToString("00:00");
     }
 
@@ -248,13 +295,13 @@ class QuotaGateTest {
         clock.set(elevenPm);
         QuotaGate gate = free();
         for (int i = 0; i < 30; i++) {
-            gate.acquire(LONG_WAIT);
+            sendAndAnswer(gate, LONG_WAIT);
         }
         Instant nextMidnight = SOFIA_MIDNIGHT.plus(Duration.ofDays(1));
         clock.set(nextMidnight.plusSeconds(1));
 
         QuotaExhaustedException e = catchThrowableOfType(QuotaExhaustedException.class,
-                () -> gate.acquire(LONG_WAIT));
+                () -> sendAndAnswer(gate, LONG_WAIT));
 
         // The 30 sends of 23:00–23:05 still fill the last 24 hours until the first of them leaves it.
         assertThat(e.resetsAt()).contains(elevenPm.plus(Duration.ofDays(1)));
@@ -265,14 +312,14 @@ class QuotaGateTest {
     @Test
     void aPenaltyAdmitsNothingUntilItEnds() {
         QuotaGate gate = perMinute(5);
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
 
         gate.penalise(Duration.ofSeconds(30));
 
         RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(Duration.ofSeconds(10)));
+                () -> sendAndAnswer(gate, Duration.ofSeconds(10)));
         assertThat(e.waitNeeded()).isEqualTo(Duration.ofSeconds(30));
-        gate.acquire(LONG_WAIT);
+        sendAndAnswer(gate, LONG_WAIT);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
         assertThat(clock.instant()).isEqualTo(T0.plusSeconds(30));
     }
@@ -285,7 +332,7 @@ class QuotaGateTest {
         gate.penalise(Duration.ofSeconds(5));
 
         assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofSeconds(30));
+                () -> sendAndAnswer(gate, NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -301,9 +348,9 @@ class QuotaGateTest {
         };
         holder[0] = QuotaGate.create(1, Duration.ofSeconds(10), OptionalInt.empty(), Duration.ZERO, clock,
                 penaliseOnFirstSleep);
-        holder[0].acquire(NO_WAIT);
+        sendAndAnswer(holder[0], NO_WAIT);
 
-        holder[0].acquire(LONG_WAIT);
+        sendAndAnswer(holder[0], LONG_WAIT);
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(clock.instant()).isEqualTo(T0.plusSeconds(20));
@@ -315,16 +362,16 @@ class QuotaGateTest {
                 d -> {
                     throw new InterruptedException("test");
                 });
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
 
         RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(LONG_WAIT));
+                () -> sendAndAnswer(gate, LONG_WAIT));
 
         assertThat(Thread.interrupted()).as("interrupt flag restored (and cleared here)").isTrue();
         assertThat(e).hasMessageContaining("interrupted");
         assertThat(e.waitNeeded()).isEqualTo(MINUTE_AND_MARGIN);
         clock.advance(MINUTE_AND_MARGIN);
-        gate.acquire(NO_WAIT); // the cancelled reservation holds nothing back
+        sendAndAnswer(gate, NO_WAIT); // the cancelled reservation holds nothing back
     }
 
     @Test
@@ -333,67 +380,76 @@ class QuotaGateTest {
                 d -> {
                     throw new IllegalStateException("test");
                 });
-        gate.acquire(NO_WAIT);
-        catchThrowableOfType(IllegalStateException.class, () -> gate.acquire(LONG_WAIT));
+        sendAndAnswer(gate, NO_WAIT);
+        catchThrowableOfType(IllegalStateException.class, () -> sendAndAnswer(gate, LONG_WAIT));
 
         RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(NO_WAIT));
+                () -> sendAndAnswer(gate, NO_WAIT));
 
         assertThat(e.waitNeeded()).as("wait: the failed reservation must not push the next slot back")
                 .isEqualTo(MINUTE_AND_MARGIN);
     }
 
     @Test
-    void clientsOfOneKeyShareOneGateAndAnotherKeyHasItsOwn() {
-        QuotaGate first = QuotaGate.shared(ORIGIN, "key-shared-" + T0, QuotaPlan.START, clock, sleeper);
-        QuotaGate second = QuotaGate.shared(ORIGIN, "key-shared-" + T0, QuotaPlan.START, clock, sleeper);
-        QuotaGate other = QuotaGate.shared(ORIGIN, "key-other-" + T0, QuotaPlan.START, clock, sleeper);
+    void clientsOfOneKeyAndOriginShareOneLedgerAndAnotherKeyOrOriginHasItsOwn() {
+        QuotaGate first = QuotaGate.shared(SERVICE, "key-shared-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate second = QuotaGate.shared(SERVICE, "key-shared-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate other = QuotaGate.shared(SERVICE, "key-other-" + T0, QuotaPlan.START, clock, sleeper);
+        QuotaGate elsewhere = QuotaGate.shared(URI.create("http://127.0.0.1:8080"), "key-shared-" + T0,
+                QuotaPlan.START, clock, sleeper);
 
-        assertThat(second).isSameAs(first);
-        assertThat(other).isNotSameAs(first);
+        assertThat(second.store()).isSameAs(first.store());
+        assertThat(second.scope()).isEqualTo(first.scope());
         burst(first, 10);
-        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class, () -> second.acquire(NO_WAIT)))
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class, () -> sendAndAnswer(second, NO_WAIT)))
                 .as("the second client sees the first client's sends").isNotNull();
-        other.acquire(NO_WAIT);
+        sendAndAnswer(other, NO_WAIT);
+        sendAndAnswer(elsewhere, NO_WAIT);
     }
 
     @Test
-    void clientsOnTheSystemClockShareTheGateWhateverTheirZone() {
+    void clientsOnTheSystemClockShareTheStoreWhateverTheirZone() {
         String key = "key-system-clock-" + System.identityHashCode(this);
-        QuotaGate utc = QuotaGate.shared(ORIGIN, key, QuotaPlan.START, Clock.systemUTC(), Sleeper.SYSTEM);
-        QuotaGate sofia = QuotaGate.shared(ORIGIN, key, QuotaPlan.START, Clock.system(QuotaGate.SOFIA), Sleeper.SYSTEM);
-        QuotaGate virtual = QuotaGate.shared(ORIGIN, key, QuotaPlan.START, clock, sleeper);
+        QuotaGate utc = QuotaGate.shared(SERVICE, key, QuotaPlan.START, Clock.systemUTC(), Sleeper.SYSTEM);
+        QuotaGate sofia = QuotaGate.shared(SERVICE, key, QuotaPlan.START, Clock.system(QuotaGate.SOFIA),
+                Sleeper.SYSTEM);
+        QuotaGate virtual = QuotaGate.shared(SERVICE, key, QuotaPlan.START, clock, sleeper);
 
-        assertThat(sofia).isSameAs(utc);
-        assertThat(virtual).as("a virtual clock's gate").isNotSameAs(utc);
+        assertThat(sofia.store()).isSameAs(utc.store()).isSameAs(LocalQuotaStore.jvm());
+        assertThat(virtual.store()).as("a virtual clock's store").isNotSameAs(utc.store());
     }
 
     @Test
     void whenClientsOfOneKeyNameDifferentPlansTheStricterFiguresHold() {
         String key = "key-plans-" + T0;
-        QuotaGate gate = QuotaGate.shared(ORIGIN, key, QuotaPlan.BUSINESS, clock, sleeper);
-        QuotaGate.shared(ORIGIN, key, QuotaPlan.DOCUMENTED_DEFAULT, clock, sleeper);
-        QuotaGate.shared(ORIGIN, key, QuotaPlan.STANDARD, clock, sleeper);
+        QuotaGate gate = QuotaGate.shared(SERVICE, key, QuotaPlan.BUSINESS, clock, sleeper);
+        sendAndAnswer(QuotaGate.shared(SERVICE, key, QuotaPlan.DOCUMENTED_DEFAULT, clock, sleeper), NO_WAIT);
+        sendAndAnswer(QuotaGate.shared(SERVICE, key, QuotaPlan.STANDARD, clock, sleeper), NO_WAIT);
+        burst(gate, 8);
 
-        assertThat(gate.permits()).isEqualTo(10);
-        assertThat(gate.perDay()).hasValue(300);
+        QuotaLimits inForce = ((LocalQuotaStore) gate.store()).limits(gate.scope());
+        assertThat(inForce.permits()).isEqualTo(10);
+        assertThat(inForce.perDay()).hasValue(300);
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class, () -> sendAndAnswer(gate, NO_WAIT)))
+                .as("the 11th send in the minute, under the business plan's client").isNotNull();
     }
 
     @Test
-    void theGateShowsItsFiguresButNeverTheKeyOrItsHash() {
+    void theGateShowsItsFiguresButNeverTheKeyOrItsHash() throws Exception {
         String key = "sk_live_9f8e7d6c5b4a-secret";
-        QuotaGate gate = QuotaGate.shared(ORIGIN, key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate gate = QuotaGate.shared(SERVICE, key, QuotaPlan.FREE, clock, sleeper);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-        assertThat(gate.toString()).contains("5 per PT1M").contains("30 per day")
-                .doesNotContain(key).doesNotContain(QuotaRegistry.sha256(key))
-                .doesNotContain(QuotaRegistry.sha256(key).substring(0, 8));
+        assertThat(gate.toString() + gate.scope() + gate.store()).contains("5 per PT1M").contains("30 per day")
+                .doesNotContain(key).doesNotContain(hash).doesNotContain(hash.substring(0, 8));
     }
 
     @Test
     void badArgumentsAreRefusedWithTheirName() {
         QuotaGate gate = perMinute(5);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> gate.acquire(Duration.ofSeconds(-1)))
+        assertThatIllegalArgumentException().isThrownBy(() -> sendAndAnswer(gate, Duration.ofSeconds(-1)))
                 .withMessageContaining("maxWait");
         assertThatIllegalArgumentException().isThrownBy(() -> gate.penalise(Duration.ofSeconds(-1)))
                 .withMessageContaining("retryAfter");
@@ -414,11 +470,11 @@ class QuotaGateTest {
         QuotaGate gate = QuotaGate.create(2, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, ticking,
                 sleeper);
 
-        gate.acquire(NO_WAIT);
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
 
         RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(NO_WAIT));
+                () -> sendAndAnswer(gate, NO_WAIT));
         assertThat(e.waitNeeded()).isPositive();
         assertThat(sleeper.sleeps()).isEmpty();
     }
@@ -429,9 +485,9 @@ class QuotaGateTest {
         Sleeper overshooting = d -> clock.advance(d.plusSeconds(1));
         QuotaGate gate = QuotaGate.create(1, QuotaGate.MINUTE, OptionalInt.empty(), QuotaGate.PLAN_MARGIN, clock,
                 overshooting);
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
 
-        gate.acquire(MINUTE_AND_MARGIN);
+        sendAndAnswer(gate, MINUTE_AND_MARGIN);
 
         assertThat(clock.instant()).isEqualTo(T0.plus(MINUTE_AND_MARGIN).plusSeconds(1));
     }
@@ -444,24 +500,24 @@ class QuotaGateTest {
         gate.penalise(Duration.ofSeconds(99_999_999_999_999L));
 
         assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofHours(24));
+                () -> sendAndAnswer(gate, NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofHours(24));
         clock.advance(Duration.ofHours(24));
-        gate.acquire(NO_WAIT);
+        sendAndAnswer(gate, NO_WAIT);
     }
 
     @Test
     void theRemainingQuotaShowsTheWaitANewCallWouldFaceWithoutTakingAPermit() {
         QuotaGate gate = perMinute(2);
-        assertThat(gate.remaining().waitForPermit()).isEqualTo(Duration.ZERO);
-        assertThat(gate.remaining().permitFreeNow()).isTrue();
+        assertThat(gate.remaining().orElseThrow().waitForPermit()).isEqualTo(Duration.ZERO);
+        assertThat(gate.remaining().orElseThrow().permitFreeNow()).isTrue();
         burst(gate, 2);
         clock.advance(Duration.ofSeconds(11));
 
-        assertThat(gate.remaining().waitForPermit()).isEqualTo(Duration.ofSeconds(50));
-        assertThat(gate.remaining().waitForPermit()).as("reading twice takes nothing").isEqualTo(Duration.ofSeconds(50));
+        assertThat(gate.remaining().orElseThrow().waitForPermit()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(gate.remaining().orElseThrow().waitForPermit()).as("reading twice takes nothing").isEqualTo(Duration.ofSeconds(50));
         gate.penalise(Duration.ofMinutes(5));
-        assertThat(gate.remaining().waitForPermit()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(gate.remaining().pausedUntil()).contains(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(gate.remaining().orElseThrow().waitForPermit()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(gate.remaining().orElseThrow().pausedUntil()).contains(clock.instant().plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -469,10 +525,10 @@ class QuotaGateTest {
         clock.set(SOFIA_MIDNIGHT);
         QuotaGate gate = free();
         for (int i = 0; i < 30; i++) {
-            gate.acquire(LONG_WAIT);
+            sendAndAnswer(gate, LONG_WAIT);
         }
 
-        RemainingQuota left = gate.remaining();
+        RemainingQuota left = gate.remaining().orElseThrow();
 
         Instant nextMidnight = SOFIA_MIDNIGHT.plus(Duration.ofDays(1));
         assertThat(left.dailyCapSpent()).isTrue();
@@ -484,16 +540,21 @@ class QuotaGateTest {
     @Test
     void oneKeyAtTwoOriginsHasTwoGates() {
         String key = "key-origins-" + T0;
-        QuotaGate service = QuotaGate.shared(ORIGIN, key, QuotaPlan.FREE, clock, sleeper);
-        QuotaGate fake = QuotaGate.shared("http://127.0.0.1:8080", key, QuotaPlan.FREE, clock, sleeper);
-        QuotaGate otherFake = QuotaGate.shared("http://127.0.0.1:8081", key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate service = QuotaGate.shared(SERVICE, key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate fake = QuotaGate.shared(URI.create("http://127.0.0.1:8080"), key, QuotaPlan.FREE, clock, sleeper);
+        QuotaGate otherFake = QuotaGate.shared(URI.create("http://127.0.0.1:8081"), key, QuotaPlan.FREE, clock,
+                sleeper);
 
         burst(service, 5);
 
-        assertThat(fake).isNotSameAs(service).isNotSameAs(otherFake);
+        assertThat(fake.scope()).isNotEqualTo(service.scope()).isNotEqualTo(otherFake.scope());
         burst(fake, 5);
         burst(otherFake, 5);
-        assertThat(QuotaGate.shared(ORIGIN, key, QuotaPlan.FREE, clock, sleeper)).isSameAs(service);
+        QuotaGate again = QuotaGate.shared(URI.create("https://API.nekorekten.com:443/api/v1"), key, QuotaPlan.FREE,
+                clock, sleeper);
+        assertThat(again.scope()).isEqualTo(service.scope());
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class, () -> sendAndAnswer(again, NO_WAIT)))
+                .as("the service's ledger, spent by the first burst").isNotNull();
     }
 
     @Test
@@ -512,15 +573,27 @@ class QuotaGateTest {
 
     @Test
     void aGateWithoutAPlanAdmitsEverySendButHonoursTheServicesPause() {
-        QuotaGate gate = QuotaGate.shared("http://127.0.0.1:9", "key-no-plan-" + T0, QuotaGate.NO_PLAN, clock,
-                sleeper);
+        QuotaGate gate = QuotaGate.shared(URI.create("http://127.0.0.1:9"), "key-no-plan-" + T0, QuotaGate.NO_PLAN,
+                clock, sleeper);
 
         burst(gate, 1_000);
         gate.penalise(Duration.ofSeconds(30));
 
         assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
-                () -> gate.acquire(NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofSeconds(30));
+                () -> sendAndAnswer(gate, NO_WAIT)).waitNeeded()).isEqualTo(Duration.ofSeconds(30));
         assertThat(gate.toString()).contains("no plan");
+    }
+
+    /** Takes a permit, has its answer come back at once, and tells how long it waited. */
+    private static Duration waitedThenAnswered(QuotaGate gate, Duration maxWait) {
+        QuotaGate.Permit permit = gate.acquire(maxWait);
+        permit.answered();
+        return permit.waited();
+    }
+
+    /** Takes a permit and has its answer come back at once. */
+    private static void sendAndAnswer(QuotaGate gate, Duration maxWait) {
+        gate.acquire(maxWait).answered();
     }
 
     private QuotaGate perMinute(int permits) {
@@ -534,7 +607,7 @@ class QuotaGateTest {
 
     private static void burst(QuotaGate gate, int sends) {
         for (int i = 0; i < sends; i++) {
-            gate.acquire(NO_WAIT);
+            sendAndAnswer(gate, NO_WAIT);
         }
     }
 

@@ -43,6 +43,8 @@ class QuotaSimulationTest {
     static final int MIN_LATENCY_MS = 5;
     static final int MAX_LATENCY_MS = 500;
     private static final int SIMULATED_MINUTES = 10_000;
+    /** The heavy-tailed and send-anchored runs: shorter, there are more of them. */
+    private static final int SHORT_MINUTES = 2_000;
     private static final int THREADS = 8;
     private static final long SEED = 20_250_610L;
     /** Not aligned to a minute, so the calendar-minute model sees every phase. */
@@ -51,17 +53,19 @@ class QuotaSimulationTest {
 
     @AfterAll
     static void printTable() {
-        System.out.println("Quota simulation: " + SIMULATED_MINUTES + " simulated minutes of backlog, "
-                + THREADS + " threads, one-way latency " + MIN_LATENCY_MS + "-" + MAX_LATENCY_MS + " ms");
-        System.out.println(String.format(Locale.ROOT, "%-15s %8s %4s %8s %6s %8s", "model", "margin", "N", "sends",
-                "429s", "util %"));
+        System.out.println("Quota simulation: " + SIMULATED_MINUTES + " (ordinary, answer-anchored) or " + SHORT_MINUTES
+                + " simulated minutes of backlog, "
+                + THREADS + " threads, one-way latency " + MIN_LATENCY_MS + "-" + MAX_LATENCY_MS + " ms (ordinary) or"
+                + " heavy-tailed up to 10 s");
+        System.out.println(String.format(Locale.ROOT, "%-7s %-12s %-15s %6s %4s %8s %6s %8s", "anchor", "latency",
+                "model", "margin", "N", "sends", "429s", "util %"));
         TABLE.values().forEach(System.out::println);
     }
 
     @ParameterizedTest(name = "N = {0}")
     @ValueSource(ints = {5, 10, 20, 60})
     void withTheOneSecondMarginNoServerModelRefusesAndOver95PercentOfTheRateIsUsed(int permits) {
-        Outcome outcome = new Simulation(permits, QuotaGate.PLAN_MARGIN).run(SIMULATED_MINUTES);
+        Outcome outcome = new Simulation(permits, QuotaGate.PLAN_MARGIN, Latency.ORDINARY, true).run(SIMULATED_MINUTES);
         outcome.record();
 
         long allowed = (long) SIMULATED_MINUTES * permits;
@@ -74,19 +78,48 @@ class QuotaSimulationTest {
     }
 
     /**
-     * The margin is not decoration: without it, latency jitter makes the sliding-log server refuse
-     * (and, at N = 5, the token bucket; the calendar minute happens to escape at this phase).
+     * Issue 11 §3: with windows anchored on the answer, latencies up to 10 s with a heavy tail
+     * cannot put N + 1 requests in any window the server sees — not even without a margin.
      */
     @ParameterizedTest(name = "N = {0}")
     @ValueSource(ints = {5, 10, 20, 60})
-    void withoutAMarginLatencyJitterMakesTheSlidingLogServerRefuse(int permits) {
-        Outcome outcome = new Simulation(permits, Duration.ZERO).run(SIMULATED_MINUTES);
+    void anchoredOnTheAnswerHeavyTailedLatenciesUpToTenSecondsNeverMakeAnyServerModelRefuse(int permits) {
+        for (Duration margin : List.of(QuotaGate.PLAN_MARGIN, Duration.ZERO)) {
+            Outcome outcome = new Simulation(permits, margin, Latency.HEAVY_TAILED, true).run(SHORT_MINUTES);
+            outcome.record();
+            for (Map.Entry<String, Long> model : outcome.refusals.entrySet()) {
+                assertThat(model.getValue()).as("429s of the %s model at N = %d, margin %s", model.getKey(), permits,
+                        margin).isZero();
+            }
+            assertThat(outcome.maxOneWayMillis).as("the longest one-way latency drawn").isGreaterThan(9_000);
+        }
+    }
+
+    /**
+     * Why the anchor moved: a log anchored on sends, even with the one-second margin, is refused
+     * by the sliding-log server once delays differ by more than the margin.
+     */
+    @ParameterizedTest(name = "N = {0}")
+    @ValueSource(ints = {5, 10, 20, 60})
+    void anchoredOnTheSendHeavyTailedLatenciesMakeTheSlidingLogServerRefuse(int permits) {
+        Outcome outcome = new Simulation(permits, QuotaGate.PLAN_MARGIN, Latency.HEAVY_TAILED, false)
+                .run(SHORT_MINUTES);
         outcome.record();
 
         assertThat(outcome.refusals.get("sliding log")).as("429s of the sliding-log model").isPositive();
-        if (permits == 5) {
-            assertThat(outcome.refusals.get("token bucket")).as("429s of the token-bucket model").isPositive();
-        }
+    }
+
+    /**
+     * The margin still matters for a send-anchored log at ordinary latencies: without it, jitter
+     * makes the sliding-log server refuse (issue 5's finding, kept as the baseline).
+     */
+    @ParameterizedTest(name = "N = {0}")
+    @ValueSource(ints = {5, 10, 20, 60})
+    void anchoredOnTheSendWithoutAMarginLatencyJitterMakesTheSlidingLogServerRefuse(int permits) {
+        Outcome outcome = new Simulation(permits, Duration.ZERO, Latency.ORDINARY, false).run(SHORT_MINUTES);
+        outcome.record();
+
+        assertThat(outcome.refusals.get("sliding log")).as("429s of the sliding-log model").isPositive();
     }
 
     @Test
@@ -118,7 +151,7 @@ class QuotaSimulationTest {
             lastWaitNanos[0] = 0;
             slept[0] = false;
             try {
-                gate.acquire(Duration.ofMinutes(2));
+                gate.acquire(Duration.ofMinutes(2)).answered();
                 Instant sent = e.at.plusNanos(lastWaitNanos[0]);
                 sendsPerDay.merge(sent.atZone(QuotaGate.SOFIA).toLocalDate(), 1, Integer::sum);
                 events.add(new Event(sent.plusMillis(300), seq++, e.thread));
@@ -135,29 +168,58 @@ class QuotaSimulationTest {
         assertThat(refusedAt).isNotEmpty();
         for (int i = 0; i < refusedAt.size(); i++) {
             assertThat(resets.get(i)).as("reset time of the refusal at %s", refusedAt.get(i))
-                    .isEqualTo(QuotaGate.nextDayStart(refusedAt.get(i)));
+                    .isEqualTo(LocalQuotaStore.nextDayStart(refusedAt.get(i)));
         }
         TABLE.put("~daily", String.format(Locale.ROOT, "daily cap (Free 5/min, 30/day) over 3 Sofia days: %s sends"
                 + " per day, %d refusals at once, each resetting at the next Sofia midnight",
                 sendsPerDay.values(), refusedAt.size()));
     }
 
-    /** One discrete-event run of the gate and the three server models. */
+    /** How long a request takes one way. */
+    enum Latency {
+        /** Uniform between {@value #MIN_LATENCY_MS} and {@value #MAX_LATENCY_MS} ms. */
+        ORDINARY,
+        /**
+         * Mostly ordinary, but one draw in ten is Pareto-tailed (shape 1.1, from 0.5 s), capped at
+         * 10 s: retransmitted SYNs, stalled proxies, a GC pause on the way.
+         */
+        HEAVY_TAILED;
+
+        long draw(Random random) {
+            long ordinary = MIN_LATENCY_MS + random.nextInt(MAX_LATENCY_MS - MIN_LATENCY_MS + 1);
+            if (this == ORDINARY || random.nextInt(10) != 0) {
+                return ordinary;
+            }
+            double pareto = 500.0 / Math.pow(1.0 - random.nextDouble(), 1.0 / 1.1);
+            return Math.min(10_000L, Math.round(pareto));
+        }
+    }
+
+    /**
+     * One discrete-event run of the quota store (the gate's ledger, through the store SPI) and the
+     * three server models: each simulated thread asks for a permit, sends at its slot, the server
+     * counts the arrival, and the answer comes back — when the permit is released (answer-anchored)
+     * or, for the baseline, released at the send (send-anchored).
+     */
     private static final class Simulation {
         private final int permits;
         private final Duration margin;
+        private final Latency latency;
+        private final boolean anchorOnAnswer;
         private final QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(START);
-        private final long[] lastWaitNanos = new long[1];
-        private final QuotaGate gate;
+        private final LocalQuotaStore store = LocalQuotaStore.create(clock);
+        private final QuotaScope scope = QuotaScope.of(java.net.URI.create("https://sim.invalid"), "sim");
+        private final QuotaLimits limits;
         private final Random random = new Random(SEED);
         private final List<ServerModel> models;
+        private long maxOneWay;
 
-        Simulation(int permits, Duration margin) {
+        Simulation(int permits, Duration margin, Latency latency, boolean anchorOnAnswer) {
             this.permits = permits;
             this.margin = margin;
-            // The sleeper only notes the wait: the event loop, not the sleeper, moves virtual time.
-            this.gate = QuotaGate.create(permits, QuotaGate.MINUTE, OptionalInt.empty(), margin, clock,
-                    d -> lastWaitNanos[0] = d.toNanos());
+            this.latency = latency;
+            this.anchorOnAnswer = anchorOnAnswer;
+            this.limits = new QuotaLimits(permits, QuotaGate.MINUTE, margin, OptionalInt.empty());
             this.models = List.of(new CalendarMinute(permits), new SlidingLog(permits), new TokenBucket(permits));
         }
 
@@ -166,44 +228,71 @@ class QuotaSimulationTest {
             PriorityQueue<Event> events = new PriorityQueue<>();
             long seq = 0;
             for (int t = 0; t < THREADS; t++) {
-                events.add(new Event(START, seq++, t));
+                events.add(new Event(START, seq++, t, Step.ASK, null));
             }
             long sends = 0;
             while (!events.isEmpty()) {
                 Event e = events.poll();
                 clock.set(e.at);
-                if (e.arrival) {
-                    long nanos = e.at.getEpochSecond() * 1_000_000_000L + e.at.getNano();
-                    models.forEach(m -> m.judge(nanos));
-                    // The answer travels back; the thread then asks for its next permit at once.
-                    events.add(new Event(e.at.plusMillis(latencyMillis()), seq++, e.thread));
-                    continue;
-                }
-                if (!e.at.isBefore(end)) {
-                    continue;
-                }
-                lastWaitNanos[0] = 0;
-                gate.acquire(Duration.ofHours(1));
-                Instant sent = e.at.plusNanos(lastWaitNanos[0]);
-                if (sent.isBefore(end)) {
-                    sends++;
-                    events.add(new Event(sent.plusMillis(latencyMillis()), seq++, e.thread, true));
+                switch (e.step) {
+                    case ASK -> {
+                        if (!e.at.isBefore(end)) {
+                            continue;
+                        }
+                        QuotaDecision d = store.acquire(scope, limits, Duration.ofHours(1), Duration.ofHours(1));
+                        if (d instanceof QuotaDecision.Wait wait) {
+                            events.add(new Event(e.at.plus(wait.atLeast()), seq++, e.thread, Step.ASK, null));
+                        } else {
+                            QuotaDecision.Granted g = (QuotaDecision.Granted) d;
+                            events.add(new Event(e.at.plus(g.delay()), seq++, e.thread, Step.SEND, g.permit()));
+                        }
+                    }
+                    case SEND -> {
+                        if (!e.at.isBefore(end)) {
+                            store.release(scope, e.permit, false);
+                            continue;
+                        }
+                        sends++;
+                        if (!anchorOnAnswer) {
+                            store.release(scope, e.permit, true);
+                        }
+                        long out = oneWay();
+                        events.add(new Event(e.at.plusMillis(out), seq++, e.thread, Step.ARRIVE, e.permit));
+                    }
+                    case ARRIVE -> {
+                        long nanos = e.at.getEpochSecond() * 1_000_000_000L + e.at.getNano();
+                        models.forEach(m -> m.judge(nanos));
+                        events.add(new Event(e.at.plusMillis(oneWay()), seq++, e.thread, Step.ANSWER, e.permit));
+                    }
+                    case ANSWER -> {
+                        if (anchorOnAnswer) {
+                            store.release(scope, e.permit, true);
+                        }
+                        // The thread asks for its next permit at once.
+                        events.add(new Event(e.at, seq++, e.thread, Step.ASK, null));
+                    }
+                    default -> throw new IllegalStateException("unknown step " + e.step);
                 }
             }
             Map<String, Long> refusals = new LinkedHashMap<>();
             models.forEach(m -> refusals.put(m.name(), m.refused()));
-            return new Outcome(permits, margin, minutes, sends, refusals);
+            return new Outcome(permits, margin, latency, anchorOnAnswer, minutes, sends, refusals, maxOneWay);
         }
 
-        private long latencyMillis() {
-            return MIN_LATENCY_MS + random.nextInt(MAX_LATENCY_MS - MIN_LATENCY_MS + 1);
+        private long oneWay() {
+            long ms = latency.draw(random);
+            maxOneWay = Math.max(maxOneWay, ms);
+            return ms;
         }
     }
 
-    /** A thread's next step: asking for a permit, or (for {@code arrival}) its send reaching the server. */
-    private record Event(Instant at, long seq, int thread, boolean arrival) implements Comparable<Event> {
+    private enum Step { ASK, SEND, ARRIVE, ANSWER }
+
+    /** A thread's next step, at its instant. */
+    private record Event(Instant at, long seq, int thread, Step step, QuotaPermit permit)
+            implements Comparable<Event> {
         Event(Instant at, long seq, int thread) {
-            this(at, seq, thread, false);
+            this(at, seq, thread, Step.ASK, null);
         }
 
         @Override
@@ -213,16 +302,19 @@ class QuotaSimulationTest {
         }
     }
 
-    private record Outcome(int permits, Duration margin, int minutes, long sends, Map<String, Long> refusals) {
+    private record Outcome(int permits, Duration margin, Latency latency, boolean anchorOnAnswer, int minutes,
+                           long sends, Map<String, Long> refusals, long maxOneWayMillis) {
         double utilisation() {
             return sends / ((double) minutes * permits);
         }
 
         void record() {
+            String anchor = anchorOnAnswer ? "answer" : "send";
             refusals.forEach((model, refused) -> TABLE.put(
-                    String.format(Locale.ROOT, "%s %s %04d", margin.isZero() ? "z" : "m", model, permits),
-                    String.format(Locale.ROOT, "%-15s %8s %4d %8d %6d %8.2f", model, margin, permits, sends, refused,
-                            100 * utilisation())));
+                    String.format(Locale.ROOT, "%s %s %s %s %04d", anchor, latency, margin.isZero() ? "z" : "m", model,
+                            permits),
+                    String.format(Locale.ROOT, "%-7s %-12s %-15s %6s %4d %8d %6d %8.2f", anchor, latency, model, margin,
+                            permits, sends, refused, 100 * utilisation())));
         }
     }
 

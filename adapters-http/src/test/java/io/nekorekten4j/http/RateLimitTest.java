@@ -85,8 +85,12 @@ class RateLimitTest {
                 threads.add(pool.submit(() -> {
                     go.await();
                     for (int c = 0; c < CALLS_PER_THREAD; c++) {
-                        gate.acquire(Duration.ofMinutes(2));
-                        search("359888" + String.format("%06d", thread * 100 + c));
+                        QuotaGate.Permit permit = gate.acquire(Duration.ofMinutes(2));
+                        try {
+                            search("359888" + String.format("%06d", thread * 100 + c));
+                        } finally {
+                            permit.answered();
+                        }
                     }
                     return null;
                 }));
@@ -117,7 +121,7 @@ class RateLimitTest {
         QuotaGateTest.AdvancingSleeper sleeper = new QuotaGateTest.AdvancingSleeper(clock);
         QuotaGate gate = QuotaGate.create(LIMIT, WINDOW, OptionalInt.empty(), MARGIN, clock, sleeper);
         for (int i = 0; i < LIMIT; i++) {
-            gate.acquire(Duration.ZERO);
+            gate.acquire(Duration.ZERO).answered();
         }
         Instant before = clock.instant();
 

@@ -138,7 +138,8 @@ final class WireMockBackend implements AutoCloseable {
     /** The next {@code requests} requests fail as {@code code} stands for. */
     synchronized void arrangeFailures(ErrorCode code, int requests) {
         Objects.requireNonNull(code, "code");
-        if (code == ErrorCode.CIRCUIT_OPEN || code == ErrorCode.RATE_LIMIT_WAIT_EXCEEDED) {
+        if (code == ErrorCode.CIRCUIT_OPEN || code == ErrorCode.RATE_LIMIT_WAIT_EXCEEDED
+                || code == ErrorCode.QUOTA_STORE_UNAVAILABLE) {
             throw new IllegalArgumentException(code + " is a local refusal of the client, not a backend failure");
         }
         failure = code;
@@ -239,7 +240,8 @@ final class WireMockBackend implements AutoCloseable {
             case RATE_LIMITED -> tooManyRequests(FAILURE_RETRY_AFTER);
             case QUOTA_EXHAUSTED -> quotaSpent(WireMockBackendStore.nextSofiaMidnight(Instant.now()));
             case SERVICE_UNAVAILABLE -> json(503, WireMockBackendJson.error("Service Unavailable", 503)).build();
-            case CIRCUIT_OPEN, RATE_LIMIT_WAIT_EXCEEDED -> throw new IllegalStateException("not a backend failure: " + code);
+            case CIRCUIT_OPEN, RATE_LIMIT_WAIT_EXCEEDED, QUOTA_STORE_UNAVAILABLE ->
+                    throw new IllegalStateException("not a backend failure: " + code);
         };
     }
 

@@ -34,6 +34,7 @@ final class VirtualServer implements Transport {
 
     static final int MIN_LATENCY_MS = 5;
     static final int MAX_LATENCY_MS = 500;
+    static final int MAX_HEAVY_LATENCY_MS = 10_000;
 
     private final SimClock clock;
     private final ServerWindow window;
@@ -42,6 +43,7 @@ final class VirtualServer implements Transport {
     private final Random latency;
     private final boolean advanceClock;
     private final CountDownLatch hold;
+    private final boolean heavyTailed;
 
     // Guarded by this.
     private final List<Instant> sends = new ArrayList<>();
@@ -49,7 +51,7 @@ final class VirtualServer implements Transport {
     private int refused;
 
     private VirtualServer(SimClock clock, ServerWindow window, Set<String> reportedPhones, Set<String> reportedEmails,
-                          long seed, boolean advanceClock, CountDownLatch hold) {
+                          long seed, boolean advanceClock, CountDownLatch hold, boolean heavyTailed) {
         this.clock = clock;
         this.window = window;
         this.reportedPhones = Set.copyOf(reportedPhones);
@@ -57,6 +59,7 @@ final class VirtualServer implements Transport {
         this.latency = new Random(seed);
         this.advanceClock = advanceClock;
         this.hold = hold;
+        this.heavyTailed = heavyTailed;
     }
 
     /**
@@ -65,13 +68,22 @@ final class VirtualServer implements Transport {
      */
     static VirtualServer sequential(SimClock clock, ServerWindow window, Set<String> reportedPhones,
                                     Set<String> reportedEmails, long seed) {
-        return new VirtualServer(clock, window, reportedPhones, reportedEmails, seed, true, null);
+        return new VirtualServer(clock, window, reportedPhones, reportedEmails, seed, true, null, false);
+    }
+
+    /**
+     * As {@link #sequential}, but one one-way latency in ten is heavy-tailed: Pareto (shape 1.1,
+     * from 0.5 s), capped at {@value #MAX_HEAVY_LATENCY_MS} ms — retransmitted SYNs, stalled proxies.
+     */
+    static VirtualServer heavyTailed(SimClock clock, ServerWindow window, Set<String> reportedPhones,
+                                     Set<String> reportedEmails, long seed) {
+        return new VirtualServer(clock, window, reportedPhones, reportedEmails, seed, true, null, true);
     }
 
     /** A server for concurrent callers: the clock stands still and every request waits for {@code hold}. */
     static VirtualServer holding(SimClock clock, ServerWindow window, Set<String> reportedPhones,
                                  Set<String> reportedEmails, CountDownLatch hold) {
-        return new VirtualServer(clock, window, reportedPhones, reportedEmails, 1, false, hold);
+        return new VirtualServer(clock, window, reportedPhones, reportedEmails, 1, false, hold, false);
     }
 
     @Override
@@ -159,7 +171,11 @@ final class VirtualServer implements Transport {
     }
 
     private long oneWayMillis() {
-        return MIN_LATENCY_MS + latency.nextInt(MAX_LATENCY_MS - MIN_LATENCY_MS + 1);
+        long ordinary = MIN_LATENCY_MS + latency.nextInt(MAX_LATENCY_MS - MIN_LATENCY_MS + 1);
+        if (!heavyTailed || latency.nextInt(10) != 0) {
+            return ordinary;
+        }
+        return Math.min(MAX_HEAVY_LATENCY_MS, Math.round(500.0 / Math.pow(1.0 - latency.nextDouble(), 1.0 / 1.1)));
     }
 
     /** Every reported buyer has one report carrying both their phone and their e-mail. */

@@ -65,13 +65,14 @@ public abstract class FailureContract extends NekorektenContract {
      * Each failure the backend can produce reaches a search's caller with exactly its code, on the
      * right side of the split (service refused / no usable answer) — for the search screening
      * sends: phone, e-mail, name and site in {@code ONE_OF} mode. The local-only codes
-     * ({@code CIRCUIT_OPEN}, {@code RATE_LIMIT_WAIT_EXCEEDED}) are not backend failures. Required:
+     * ({@code CIRCUIT_OPEN}, {@code RATE_LIMIT_WAIT_EXCEEDED},
+     * {@code QUOTA_STORE_UNAVAILABLE}) are not backend failures. Required:
      * needs {@link Capability#FAULT_INJECTION} and fails without it. If this fails, check the
      * adapter's error mapping table for that code.
      */
     @ParameterizedTest
     @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE,
-            names = {"CIRCUIT_OPEN", "RATE_LIMIT_WAIT_EXCEEDED"})
+            names = {"CIRCUIT_OPEN", "RATE_LIMIT_WAIT_EXCEEDED", "QUOTA_STORE_UNAVAILABLE"})
     public final void required_faults_searchFailsWithTheArrangedError(ErrorCode code) {
         requireCapability(Capability.FAULT_INJECTION, "a failed search must reach its caller as its failure");
         subject().arrangeFailures(code, PERSISTENT);

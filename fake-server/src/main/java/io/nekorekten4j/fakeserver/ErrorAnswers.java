@@ -89,7 +89,8 @@ final class ErrorAnswers {
             case TIMEOUT -> new Answer.Stall(plain(504, "Изтече времето за отговор.", now));
             case UNEXPECTED_RESPONSE -> new Answer.Http(200, java.util.Map.of(),
                     TRUNCATED_BODY.getBytes(StandardCharsets.UTF_8));
-            case CIRCUIT_OPEN, RATE_LIMIT_WAIT_EXCEEDED -> plain(500, "Вътрешна грешка на сървъра.", now);
+            case CIRCUIT_OPEN, RATE_LIMIT_WAIT_EXCEEDED, QUOTA_STORE_UNAVAILABLE ->
+                    plain(500, "Вътрешна грешка на сървъра.", now);
         };
     }
 

@@ -15,6 +15,11 @@ public enum ErrorCode {
     CIRCUIT_OPEN(false),
     /** The local rate-limit gate would have made the caller wait longer than allowed; nothing was sent. */
     RATE_LIMIT_WAIT_EXCEEDED(false),
+    /**
+     * The shared quota store (e.g. Redis) did not answer within its timeout, so no permit could be
+     * taken; nothing was sent.
+     */
+    QUOTA_STORE_UNAVAILABLE(false),
     /** The service rejected the request's content (400/422), with its field messages. */
     INVALID_REQUEST(true),
     /** The service does not accept the API key (401). */

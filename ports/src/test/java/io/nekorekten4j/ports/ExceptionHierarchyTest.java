@@ -46,6 +46,8 @@ class ExceptionHierarchyTest {
                         ErrorCode.UNEXPECTED_RESPONSE, NoUsableAnswerException.class),
                 new Kind("CircuitOpenException", (m, c) -> new CircuitOpenException(m, c, null),
                         ErrorCode.CIRCUIT_OPEN, NoUsableAnswerException.class),
+                new Kind("QuotaStoreUnavailableException", (m, c) -> new QuotaStoreUnavailableException(m, c, null),
+                        ErrorCode.QUOTA_STORE_UNAVAILABLE, NoUsableAnswerException.class),
                 new Kind("RateLimitWaitExceededException",
                         (m, c) -> new RateLimitWaitExceededException(m, c, Duration.ofSeconds(6)),
                         ErrorCode.RATE_LIMIT_WAIT_EXCEEDED, NoUsableAnswerException.class),
@@ -96,7 +98,8 @@ class ExceptionHierarchyTest {
     @Test
     void theBranchesSplitNoUsableAnswerFromServiceRefused() {
         Set<ErrorCode> noUsableAnswer = EnumSet.of(ErrorCode.TRANSPORT_FAILURE, ErrorCode.TIMEOUT,
-                ErrorCode.UNEXPECTED_RESPONSE, ErrorCode.CIRCUIT_OPEN, ErrorCode.RATE_LIMIT_WAIT_EXCEEDED);
+                ErrorCode.UNEXPECTED_RESPONSE, ErrorCode.CIRCUIT_OPEN, ErrorCode.RATE_LIMIT_WAIT_EXCEEDED,
+                ErrorCode.QUOTA_STORE_UNAVAILABLE);
 
         assertThat(EnumSet.allOf(ErrorCode.class).stream().filter(c -> !c.serviceAnswered())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ErrorCode.class)))).isEqualTo(noUsableAnswer);
@@ -150,6 +153,7 @@ class ExceptionHierarchyTest {
         assertThat(new CallTimeoutException("m", none, CAUSE)).hasCause(CAUSE);
         assertThat(new UnexpectedResponseException("m", none, CAUSE)).hasCause(CAUSE);
         assertThat(new CircuitOpenException("m", none, CAUSE)).hasCause(CAUSE);
+        assertThat(new QuotaStoreUnavailableException("m", none, CAUSE)).hasCause(CAUSE);
         assertThat(new InvalidApiKeyException("m", none, CAUSE)).hasCause(CAUSE);
         assertThat(new ForbiddenException("m", none, CAUSE)).hasCause(CAUSE);
         assertThat(new NotFoundException("m", none, CAUSE)).hasCause(CAUSE);
@@ -209,6 +213,7 @@ class ExceptionHierarchyTest {
         expected.put(ErrorCode.UNEXPECTED_RESPONSE, RequestOutcome.MAY_HAVE_BEEN_APPLIED);
         expected.put(ErrorCode.CIRCUIT_OPEN, RequestOutcome.NOT_SENT);
         expected.put(ErrorCode.RATE_LIMIT_WAIT_EXCEEDED, RequestOutcome.NOT_SENT);
+        expected.put(ErrorCode.QUOTA_STORE_UNAVAILABLE, RequestOutcome.NOT_SENT);
         expected.put(ErrorCode.INVALID_REQUEST, RequestOutcome.REFUSED);
         expected.put(ErrorCode.INVALID_API_KEY, RequestOutcome.REFUSED);
         expected.put(ErrorCode.IP_NOT_WHITELISTED, RequestOutcome.REFUSED);

@@ -3,6 +3,7 @@ package io.nekorekten4j.ports.screening;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.CircuitOpenException;
+import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.ForbiddenException;
 import io.nekorekten4j.ports.InvalidApiKeyException;
@@ -35,6 +36,7 @@ final class Failures {
                 new CallTimeoutException("no answer in time", SEARCH, null),
                 new UnexpectedResponseException("the body is not JSON", SEARCH.withStatus(200), null),
                 new CircuitOpenException("the circuit is open", SEARCH, null),
+                new QuotaStoreUnavailableException("redis did not answer", SEARCH, null),
                 new RateLimitWaitExceededException("waiting for a permit took too long", SEARCH, Duration.ofSeconds(6)),
                 new InvalidRequestException("the request was refused", SEARCH.withStatus(422),
                         List.of(new Violation("phone", "invalid"))),

@@ -1,0 +1,42 @@
+package io.nekorekten4j.http;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Builds the {@link NekorektenHttp} clients of the Redis kit run, with a virtual sleeper. It lives
+ * in the adapter's package only because {@code NekorektenHttp.Builder.sleeper} is package-private:
+ * without it, the kit's "succeeds again after a 429 with Retry-After: 120" rule would sleep two real
+ * minutes. Nothing else of the adapter's internals is used.
+ */
+public final class RedisKitClients {
+
+    private RedisKitClients() {
+    }
+
+    /**
+     * A client of {@code baseUri} with {@code apiKey} whose quota is counted in {@code store}: a
+     * quota of 100,000 a minute and no retries, so that every call is exactly one request;
+     * {@code clock} for its time and {@code sleep} instead of sleeping.
+     */
+    public static NekorektenHttp client(URI baseUri, String apiKey, QuotaStore store, Clock clock,
+                                        Consumer<Duration> sleep) {
+        Objects.requireNonNull(sleep, "sleep");
+        return NekorektenHttp.builder()
+                .baseUri(baseUri)
+                .apiKey(apiKey)
+                .quotaStore(store)
+                .quota(io.nekorekten4j.ports.QuotaPlan.perMinute(100_000))
+                .retry(RetryOptions.disabled())
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofSeconds(2))
+                .permitWaitTimeout(Duration.ofMinutes(10))
+                .callTimeout(Duration.ofMinutes(11))
+                .clock(clock)
+                .sleeper(sleep::accept)
+                .build();
+    }
+}

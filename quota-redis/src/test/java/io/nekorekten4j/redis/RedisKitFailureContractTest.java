@@ -1,0 +1,13 @@
+package io.nekorekten4j.redis;
+
+import io.nekorekten4j.conformance.ConformanceSubject;
+import io.nekorekten4j.conformance.FailureContract;
+
+/** The kit's {@link FailureContract}: the HTTP adapter with its quota on Redis, against the fake server. */
+class RedisKitFailureContractTest extends FailureContract {
+
+    @Override
+    protected ConformanceSubject createSubject() {
+        return new RedisKitSubject();
+    }
+}
