@@ -76,7 +76,7 @@ final class RetryAfter {
      * {@link #MIN_CAP}, at most {@link #MAX_WAIT}.
      */
     static Duration cap(Instant now) {
-        Duration untilMidnight = Duration.between(now, QuotaGate.nextDayStart(now));
+        Duration untilMidnight = Duration.between(now, LocalQuotaStore.nextDayStart(now));
         Duration cap = untilMidnight.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : untilMidnight;
         return cap.compareTo(MIN_CAP) < 0 ? MIN_CAP : cap;
     }

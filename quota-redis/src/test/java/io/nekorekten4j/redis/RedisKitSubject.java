@@ -132,6 +132,12 @@ final class RedisKitSubject implements ConformanceSubject {
     }
 
     @Override
+    public void arrangeLostAnswers(ErrorCode how, int requests) {
+        Objects.requireNonNull(how, "how");
+        server.fake().loseNextAnswers(requests, how);
+    }
+
+    @Override
     public long backendRequestCount() {
         return server.requestCount();
     }
