@@ -5,7 +5,6 @@ import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.fakeserver.FakeServer;
-import io.nekorekten4j.http.RedisKitClients;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.Nekorekten;

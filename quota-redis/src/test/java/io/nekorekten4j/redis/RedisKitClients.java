@@ -1,5 +1,8 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.redis;
 
+import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.QuotaStore;
+import io.nekorekten4j.http.RetryOptions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +10,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Builds the {@link NekorektenHttp} clients of the Redis kit run, with a virtual sleeper. It lives
- * in the adapter's package only because {@code NekorektenHttp.Builder.sleeper} is package-private:
- * without it, the kit's "succeeds again after a 429 with Retry-After: 120" rule would sleep two real
- * minutes. Nothing else of the adapter's internals is used.
+ * Builds the {@link NekorektenHttp} clients of the Redis kit run, with a virtual sleeper: without
+ * it, the kit's "succeeds again after a 429 with Retry-After: 120" rule would sleep two real
+ * minutes. Only the adapter's public API is used.
  */
-public final class RedisKitClients {
+final class RedisKitClients {
 
     private RedisKitClients() {
     }
@@ -22,7 +24,7 @@ public final class RedisKitClients {
      * quota of 100,000 a minute and no retries, so that every call is exactly one request;
      * {@code clock} for its time and {@code sleep} instead of sleeping.
      */
-    public static NekorektenHttp client(URI baseUri, String apiKey, QuotaStore store, Clock clock,
+    static NekorektenHttp client(URI baseUri, String apiKey, QuotaStore store, Clock clock,
                                         Consumer<Duration> sleep) {
         Objects.requireNonNull(sleep, "sleep");
         return NekorektenHttp.builder()
