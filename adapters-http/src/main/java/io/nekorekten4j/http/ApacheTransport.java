@@ -18,6 +18,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.nekorekten4j.ports.TlsFailureException;
 import javax.net.ssl.SSLHandshakeException;
 
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.Credentials;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -65,31 +79,55 @@ public final class ApacheTransport implements Transport {
     /** A pooled connection idle this long is checked before reuse, so a stale one is not written to. */
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(500);
     private static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(30);
+    /** The context attribute set once an exchange has passed the connect step (see the constructor). */
+    private static final String REACHED_SERVICE = "io.nekorekten4j.reached-service";
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient client;
     private final int maxConnections;
     private final int maxConnectionsPerRoute;
+    private final Optional<ProxyOptions> proxy;
+    private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApacheTransport(Builder builder) {
-        this.maxConnections = builder.maxConnections;
-        this.maxConnectionsPerRoute = builder.maxConnectionsPerRoute;
+        ConnectionSettings settings = builder.settings;
+        this.maxConnections = settings.maxConnections();
+        this.maxConnectionsPerRoute = settings.maxConnectionsPerRoute();
+        this.proxy = settings.proxy();
+        this.description = settings.describe();
         Http1Config http1 = Http1Config.custom()
                 .setMaxLineLength(MAX_HEADER_LINE_LENGTH)
                 .setMaxHeaderCount(MAX_HEADER_COUNT)
                 .build();
-        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManagerBuilder poolBuilder = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(ManagedHttpClientConnectionFactory.builder().http1Config(http1).build())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnectionsPerRoute)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(5))
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
+                        .build());
+        // Host-name verification stays the default one: only the trust decision changes.
+        settings.sslContext().ifPresent(ssl -> poolBuilder.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl)));
+        this.pool = poolBuilder.build();
+        HttpClientBuilder clientBuilder = HttpClients.custom()
                 .setConnectionManager(pool)
+                // Direct unless a proxy was configured: the JVM's proxy properties apply only when asked
+                // for (ProxyOptions.system()), and plain http never goes through a proxy.
+                .setRoutePlanner(proxy.<HttpRoutePlanner>map(p -> new SystemDefaultRoutePlanner(p.selector()))
+                        .orElseGet(() -> new DefaultRoutePlanner(null)))
+                // Credentials for the proxy of the route only: a 401 challenge of the service (or any
+                // other host) never gets them.
+                .setDefaultCredentialsProvider(new ProxyOnlyCredentials(proxy))
+                // Marks an exchange that got past the connect step (and any tunnel): an answer without
+                // the mark is the proxy's refusal of the CONNECT, not the service's answer.
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "nekorekten4j-reached-service",
+                        (request, scope, chain) -> {
+                            scope.clientContext.setAttribute(REACHED_SERVICE, Boolean.TRUE);
+                            return chain.proceed(request, scope);
+                        });
+        this.client = clientBuilder
                 // A redirect would carry the Api-Key header to wherever Location points (HttpClient
                 // 5.5+ withholds only sensitive or Authorization/Cookie headers) and re-send a 307 body.
                 .disableRedirectHandling()
@@ -105,7 +143,7 @@ public final class ApacheTransport implements Transport {
                 .build();
     }
 
-    /** A builder with the defaults: 20 connections in all, 10 per route. */
+    /** A builder with the defaults: 20 connections in all, 10 per route, direct, the JVM's default TLS trust. */
     public static Builder builder() {
         return new Builder();
     }
@@ -124,10 +162,12 @@ public final class ApacheTransport implements Transport {
         long nanoDeadline = DeadlineWatchdog.startExchange(request, closed.get());
         HttpUriRequestBase http = toHttpRequest(request, nanoDeadline);
         LOG.debug("{} {}{}", request.method(), request.uri().getHost(), request.uri().getRawPath());
-        Exchange<T> exchange = new Exchange<>(http, handler, request.maxResponseBytes(), nanoDeadline);
+        HttpClientContext context = HttpClientContext.create();
+        Exchange<T> exchange = new Exchange<>(http, handler, request.maxResponseBytes(), nanoDeadline,
+                status -> proxyRefusal(request, context, status));
         Future<?> watch = DeadlineWatchdog.at(nanoDeadline, exchange::expire);
         try {
-            return client.execute(http, exchange);
+            return client.execute(http, context, exchange);
         } catch (IOException | RuntimeException e) {
             if (exchange.handlerFailure == e) {
                 throw e;
@@ -146,6 +186,20 @@ public final class ApacheTransport implements Transport {
         }
     }
 
+    /**
+     * The failure for an answer that came from the proxy rather than the service: HttpClient hands a
+     * refused {@code CONNECT}'s answer to the handler as if it were the service's.
+     */
+    private Optional<TransportException> proxyRefusal(TransportRequest request, HttpClientContext context, int status) {
+        if (Boolean.TRUE.equals(context.getAttribute(REACHED_SERVICE))) {
+            return Optional.empty();
+        }
+        if (status == 407) {
+            return Optional.of(ProxyFailures.authenticationRequired(proxy, request.uri(), "", null));
+        }
+        return Optional.of(ProxyFailures.tunnelRefused(proxy, request.uri(), status));
+    }
+
     /** The pool's current figures; after every call has returned, {@code leased} and {@code pending} are 0. */
     public PoolStats poolStats() {
         org.apache.hc.core5.pool.PoolStats stats = pool.getTotalStats();
@@ -160,11 +214,10 @@ public final class ApacheTransport implements Transport {
         }
     }
 
-    /** Shows the pool limits only. */
+    /** Shows the pool limits and the proxy, never a proxy password. */
     @Override
     public String toString() {
-        return "ApacheTransport[maxConnections=" + maxConnections + ", maxConnectionsPerRoute="
-                + maxConnectionsPerRoute + (closed.get() ? ", closed" : "") + "]";
+        return "ApacheTransport[" + description + (closed.get() ? ", closed" : "") + "]";
     }
 
     // The only per-request connect timeout HttpClient 5 has: ConnectionConfig is per route, and
@@ -277,21 +330,30 @@ public final class ApacheTransport implements Transport {
         private final ResponseHandler<T> handler;
         private final long maxBytes;
         private final long nanoDeadline;
+        private final java.util.function.IntFunction<Optional<TransportException>> proxyRefusal;
         private volatile BoundedInputStream body;
         private volatile boolean expired;
         Throwable handlerFailure;
         boolean handled;
         T result;
 
-        Exchange(HttpUriRequestBase http, ResponseHandler<T> handler, long maxBytes, long nanoDeadline) {
+        Exchange(HttpUriRequestBase http, ResponseHandler<T> handler, long maxBytes, long nanoDeadline,
+                 java.util.function.IntFunction<Optional<TransportException>> proxyRefusal) {
             this.http = http;
             this.handler = handler;
             this.maxBytes = maxBytes;
             this.nanoDeadline = nanoDeadline;
+            this.proxyRefusal = proxyRefusal;
         }
 
         @Override
         public T handleResponse(ClassicHttpResponse response) throws IOException {
+            Optional<TransportException> refused = proxyRefusal.apply(response.getCode());
+            if (refused.isPresent()) {
+                handlerFailure = refused.get();
+                http.cancel();
+                throw refused.get();
+            }
             HttpEntity entity = response.getEntity();
             InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
             BoundedInputStream bounded = new BoundedInputStream(raw, maxBytes, nanoDeadline, http::cancel);
@@ -370,30 +432,88 @@ public final class ApacheTransport implements Transport {
     public record PoolStats(int leased, int pending, int available, int max) {
     }
 
+    /**
+     * The credentials provider of this client: the proxy's credentials, and only while the exchange
+     * has not passed the connect step — i.e. for the proxy's challenge to the {@code CONNECT}. A
+     * challenge from the service (or anything past the tunnel) gets nothing, so the proxy password
+     * can never reach it.
+     */
+    private static final class ProxyOnlyCredentials implements CredentialsProvider {
+        private final Optional<ProxyOptions> proxy;
+
+        ProxyOnlyCredentials(Optional<ProxyOptions> proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        public Credentials getCredentials(AuthScope scope, HttpContext context) {
+            if (proxy.isEmpty() || !proxy.get().hasCredentials() || context == null
+                    || context.getAttribute(REACHED_SERVICE) != null) {
+                return null;
+            }
+            return new UsernamePasswordCredentials(proxy.get().username().orElseThrow(),
+                    proxy.get().password().toCharArray());
+        }
+
+        @Override
+        public String toString() {
+            return "ProxyOnlyCredentials[" + proxy.map(ProxyOptions::toString).orElse("none") + "]";
+        }
+    }
+
     /** Configures an {@link ApacheTransport}. Not thread safe. */
     public static final class Builder {
-        private int maxConnections = 20;
-        private int maxConnectionsPerRoute = 10;
+        private final ConnectionSettings settings = new ConnectionSettings();
 
         private Builder() {
         }
 
-        /** The most connections open at once, over every host (default 20). */
+        /** The most connections open at once, over every host (default 20): the pool's size. */
         public Builder maxConnections(int maxConnections) {
-            if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
-            }
-            this.maxConnections = maxConnections;
+            settings.maxConnections(maxConnections);
             return this;
         }
 
         /** The most connections open at once to one host (default 10). */
         public Builder maxConnectionsPerRoute(int maxConnectionsPerRoute) {
-            if (maxConnectionsPerRoute < 1) {
-                throw new IllegalArgumentException(
-                        "maxConnectionsPerRoute must be at least 1, got " + maxConnectionsPerRoute);
-            }
-            this.maxConnectionsPerRoute = maxConnectionsPerRoute;
+            settings.maxConnectionsPerRoute(maxConnectionsPerRoute);
+            return this;
+        }
+
+        /**
+         * Reach the service through an HTTP proxy (default: direct, whatever the JVM's proxy
+         * properties say). HTTPS is tunnelled ({@code CONNECT}); the proxy's credentials, if any,
+         * are sent with Basic when it asks for them (407), only to it. See {@link ProxyOptions}.
+         */
+        public Builder proxy(ProxyOptions proxy) {
+            settings.proxy(proxy);
+            return this;
+        }
+
+        /**
+         * The TLS context for HTTPS connections (default: the JVM's, trusting its {@code cacerts} or
+         * {@code javax.net.ssl.trustStore}), e.g. one that trusts a company's TLS-inspecting proxy's
+         * CA. Host names are still verified. Replaces a {@link #trustStore(KeyStore)}.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            settings.sslContext(sslContext);
+            return this;
+        }
+
+        /**
+         * Shorthand for an {@link #sslContext(SSLContext)} that trusts exactly the certificates in
+         * {@code trustStore} (the JVM's default ones no longer), with host-name verification.
+         *
+         * @throws IllegalArgumentException when the store cannot be used
+         */
+        public Builder trustStore(KeyStore trustStore) {
+            settings.trustStore(trustStore);
+            return this;
+        }
+
+        /** Package-private: the client builder hands its own settings over. */
+        Builder settings(java.util.function.Consumer<ConnectionSettings> configure) {
+            configure.accept(settings);
             return this;
         }
 
@@ -403,10 +523,7 @@ public final class ApacheTransport implements Transport {
          * @throws IllegalArgumentException when more connections are allowed per route than in all
          */
         public ApacheTransport build() {
-            if (maxConnectionsPerRoute > maxConnections) {
-                throw new IllegalArgumentException("maxConnectionsPerRoute (" + maxConnectionsPerRoute
-                        + ") must not exceed maxConnections (" + maxConnections + ")");
-            }
+            settings.check();
             return new ApacheTransport(this);
         }
     }

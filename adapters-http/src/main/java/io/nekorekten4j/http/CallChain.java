@@ -22,6 +22,7 @@ import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
+import io.nekorekten4j.ports.ProxyAuthenticationException;
 import io.nekorekten4j.ports.TlsFailureException;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import java.io.IOException;
@@ -383,7 +384,8 @@ final class CallChain {
     private AttemptFailure failed(Call<?> call, ErrorContext context, Budget budget, int attempt,
                                   io.nekorekten4j.http.TransportException e, CallTrace trace) {
         if (e.kind() != io.nekorekten4j.http.TransportException.Kind.NOT_SENT
-                && e.kind() != io.nekorekten4j.http.TransportException.Kind.TLS) {
+                && e.kind() != io.nekorekten4j.http.TransportException.Kind.TLS
+                && e.kind() != io.nekorekten4j.http.TransportException.Kind.PROXY_AUTHENTICATION) {
             trace.mayHaveReached();
         }
         NekorektenException failure;
@@ -398,6 +400,13 @@ final class CallChain {
                         + TlsFailures.describe(reason) + "; " + CallProgress.sentence(after.outcome().orElseThrow())
                         + ". Not retried: this lasts until the certificate, the trust store or the base URI is fixed",
                         after, reason, e);
+            }
+            case PROXY_AUTHENTICATION -> {
+                // Permanent: the proxy answers the same until its credentials are fixed.
+                outcome = Outcome.FINAL;
+                ErrorContext after = CallProgress.after(context, RequestOutcome.NOT_SENT);
+                failure = new ProxyAuthenticationException("The proxy refused the connection to the service: "
+                        + e.getMessage() + ". Not retried: this lasts until the proxy credentials are fixed", after, e);
             }
             case NOT_SENT -> {
                 outcome = Outcome.NOT_SENT;

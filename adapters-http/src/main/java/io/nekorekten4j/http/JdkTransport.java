@@ -35,6 +35,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.slf4j.Logger;
@@ -101,6 +105,9 @@ public final class JdkTransport implements Transport {
     private final String threadNamePrefix;
     private final int maxConnections;
     private final int maxConnectionsPerRoute;
+    private final Optional<ProxyOptions> proxy;
+    private final Optional<SSLContext> sslContext;
+    private final String description;
     private final ConnectionCap cap;
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
@@ -108,8 +115,11 @@ public final class JdkTransport implements Transport {
 
     private JdkTransport(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
-        this.maxConnections = builder.maxConnections;
-        this.maxConnectionsPerRoute = builder.maxConnectionsPerRoute;
+        this.maxConnections = builder.settings.maxConnections();
+        this.maxConnectionsPerRoute = builder.settings.maxConnectionsPerRoute();
+        this.proxy = builder.settings.proxy();
+        this.sslContext = builder.settings.sslContext();
+        this.description = builder.settings.describe();
         this.cap = new ConnectionCap(maxConnections, maxConnectionsPerRoute);
         this.threadNamePrefix = "nekorekten4j-jdk-http-" + INSTANCES.incrementAndGet() + "-";
         if (builder.executor != null) {
@@ -137,7 +147,7 @@ public final class JdkTransport implements Transport {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
         long nanoDeadline = DeadlineWatchdog.startExchange(request, closed.get());
-        Exchange exchange = new Exchange(request, nanoDeadline);
+        Exchange exchange = new Exchange(request, nanoDeadline, proxy);
         HttpRequest httpRequest = toHttpRequest(request, nanoDeadline, exchange.sendOnce());
         inFlight.add(exchange);
         try {
@@ -166,12 +176,11 @@ public final class JdkTransport implements Transport {
         }
     }
 
-    /** Shows the configuration only. */
+    /** Shows the configuration only, never a proxy password. */
     @Override
     public String toString() {
         return "JdkTransport[connectTimeout=" + (connectTimeout == null ? "per request" : connectTimeout)
-                + ", maxConnections=" + maxConnections + ", maxConnectionsPerRoute=" + maxConnectionsPerRoute
-                + (closed.get() ? ", closed" : "") + "]";
+                + ", " + description + (closed.get() ? ", closed" : "") + "]";
     }
 
     /**
@@ -266,14 +275,73 @@ public final class JdkTransport implements Transport {
     }
 
     private HttpClient newClient(Duration timeout) {
-        return HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 // NEVER is the JDK default; say it anyway: a followed redirect would carry the key.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // Plain-http HTTP/2 would send an h2c upgrade with every request; keep the wire simple.
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .executor(executor)
-                .build();
+                // Without a proxy, direct: the JDK client would otherwise follow the JVM's proxy
+                // properties by itself, which the Apache transport does not; ProxyOptions.system() opts in.
+                .proxy(proxy.map(ProxyOptions::selector).orElse(HttpClient.Builder.NO_PROXY));
+        sslContext.ifPresent(builder::sslContext);
+        proxy.filter(ProxyOptions::hasCredentials).ifPresent(p -> builder.authenticator(new ProxyOnlyAuthenticator(p)));
+        return builder.build();
+    }
+
+    /**
+     * Gives the proxy's credentials to the JDK client when a proxy asks (407), and nothing when the
+     * service or any other server asks (401): the proxy password never reaches the service.
+     */
+    private static final class ProxyOnlyAuthenticator extends Authenticator {
+        private final ProxyOptions proxy;
+
+        ProxyOnlyAuthenticator(ProxyOptions proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            if (getRequestorType() != RequestorType.PROXY) {
+                return null;
+            }
+            return new PasswordAuthentication(proxy.username().orElseThrow(), proxy.password().toCharArray());
+        }
+
+        @Override
+        public String toString() {
+            return "ProxyOnlyAuthenticator[" + proxy + "]";
+        }
+    }
+
+    /**
+     * Whether the JDK client in this JVM refuses to send Basic credentials to a proxy for an HTTPS
+     * tunnel: the system property {@value ProxyFailures#JDK_TUNNELING_DISABLED_SCHEMES} if set, else
+     * the JDK's {@code conf/net.properties} (which lists {@code Basic} by default). The JDK reads
+     * it once, when {@code java.net.http} is first used; so must the command line set it.
+     */
+    static boolean basicTunnelAuthDisabled() {
+        String value = System.getProperty(ProxyFailures.JDK_TUNNELING_DISABLED_SCHEMES);
+        if (value == null) {
+            java.nio.file.Path netProperties = java.nio.file.Path.of(System.getProperty("java.home"), "conf",
+                    "net.properties");
+            java.util.Properties defaults = new java.util.Properties();
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(netProperties,
+                    java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                defaults.load(in);
+                value = defaults.getProperty(ProxyFailures.JDK_TUNNELING_DISABLED_SCHEMES, "");
+            } catch (IOException | RuntimeException e) {
+                // Unreadable: assume the JDK's documented default, which disables Basic.
+                value = "Basic";
+            }
+        }
+        for (String scheme : value.split(",")) {
+            if (scheme.strip().equalsIgnoreCase("Basic")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpRequest toHttpRequest(TransportRequest request, long nanoDeadline,
@@ -438,6 +506,7 @@ public final class JdkTransport implements Transport {
         private final long nanoDeadline;
         private final long responseTimeoutNanos;
         private final boolean hasBody;
+        private final Optional<ProxyOptions> proxy;
         /** Guards {@link #written} against {@link #abortReason}: one of them is decided first. */
         private final Object lock = new Object();
         private boolean written;
@@ -447,8 +516,9 @@ public final class JdkTransport implements Transport {
         private volatile BoundedInputStream body;
         private volatile Future<?> responseTimer;
 
-        Exchange(TransportRequest request, long nanoDeadline) {
+        Exchange(TransportRequest request, long nanoDeadline, Optional<ProxyOptions> proxy) {
             this.request = request;
+            this.proxy = proxy;
             this.nanoDeadline = nanoDeadline;
             this.responseTimeoutNanos = Math.max(1, saturatedNanos(request.responseTimeout()));
             this.hasBody = request.body().isPresent();
@@ -502,6 +572,7 @@ public final class JdkTransport implements Transport {
                 HttpResponse<InputStream> response =
                         started.get(Math.max(1, DeadlineWatchdog.remainingNanos(nanoDeadline)), TimeUnit.NANOSECONDS);
                 cancelResponseTimer();
+                checkProxyAnswer(response);
                 checkTransmissionWasObserved();
                 checkHeaderLimits(response);
                 return response;
@@ -524,8 +595,40 @@ public final class JdkTransport implements Transport {
                 if (reason != null) {
                     throw reason;
                 }
+                if (!written() && proxyRefusedCredentials(e)) {
+                    throw ProxyFailures.authenticationRequired(proxy, request.uri(), "", unwrap(e));
+                }
                 throw toTransportException(e, written(), nanoDeadline);
             }
+        }
+
+        /**
+         * A 407 through a proxy is the proxy's: the JDK client hands a tunnel's 407 over as the
+         * answer when it cannot or may not authenticate. Nothing reached the service.
+         */
+        private void checkProxyAnswer(HttpResponse<InputStream> response) throws TransportException {
+            if (response.statusCode() != 407 || proxy.isEmpty() || proxy.get().proxyFor(request.uri()).isEmpty()) {
+                return;
+            }
+            if (response.body() != null) {
+                closeQuietly(response.body());
+            }
+            throw ProxyFailures.authenticationRequired(proxy, request.uri(), "", null);
+        }
+
+        /**
+         * The JDK client gives up on proxy authentication with a bare {@link IOException}: after
+         * repeated 407s to the credentials given ("too many authentication attempts"), or when
+         * the authenticator had none to give. Only with credentials for a proxy configured.
+         */
+        private boolean proxyRefusedCredentials(ExecutionException e) {
+            if (proxy.isEmpty() || !proxy.get().hasCredentials() || proxy.get().proxyFor(request.uri()).isEmpty()) {
+                return false;
+            }
+            Throwable cause = unwrap(e);
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            return cause instanceof IOException && (message.startsWith("too many authentication attempts")
+                    || message.equals("No credentials provided"));
         }
 
         /** Hands the answer to the handler through the bounded body, with its idle and deadline watches. */
@@ -701,8 +804,7 @@ public final class JdkTransport implements Transport {
     public static final class Builder {
         private Duration connectTimeout;
         private Executor executor;
-        private int maxConnections = 20;
-        private int maxConnectionsPerRoute = 10;
+        private final ConnectionSettings settings = new ConnectionSettings();
 
         private Builder() {
         }
@@ -732,20 +834,59 @@ public final class JdkTransport implements Transport {
 
         /** The most connections in use at once, over every host (default 20), as on {@link ApacheTransport}. */
         public Builder maxConnections(int maxConnections) {
-            if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
-            }
-            this.maxConnections = maxConnections;
+            settings.maxConnections(maxConnections);
             return this;
         }
 
         /** The most connections in use at once to one host (default 10). */
         public Builder maxConnectionsPerRoute(int maxConnectionsPerRoute) {
-            if (maxConnectionsPerRoute < 1) {
-                throw new IllegalArgumentException(
-                        "maxConnectionsPerRoute must be at least 1, got " + maxConnectionsPerRoute);
-            }
-            this.maxConnectionsPerRoute = maxConnectionsPerRoute;
+            settings.maxConnectionsPerRoute(maxConnectionsPerRoute);
+            return this;
+        }
+
+        /**
+         * Reach the service through an HTTP proxy (default: direct — unlike a bare
+         * {@code java.net.http.HttpClient}, the JVM's proxy properties are not followed unless you pass
+         * {@link ProxyOptions#system()}). HTTPS is tunnelled ({@code CONNECT}). See {@link ProxyOptions}.
+         *
+         * <p><b>Proxy credentials need a JVM setting.</b> The JDK's HTTP client sends no Basic
+         * credentials to a proxy for an HTTPS tunnel while the system property
+         * {@code jdk.http.auth.tunneling.disabledSchemes} lists {@code Basic} — the JDK's default
+         * (in {@code conf/net.properties}), there since Java 8u111 to keep passwords off networks
+         * where a tunnel's Basic header travels in clear text between client and proxy. Start
+         * the JVM with {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty) to allow it; the
+         * JDK reads it once, so it must be on the command line. Without it, {@link #build()}
+         * refuses credentials rather than have every call fail with a 407; or use
+         * {@link ApacheTransport}, which needs no such setting.
+         *
+         * <p>With proxy credentials the JDK client also consults them for a 401 that carries a
+         * {@code WWW-Authenticate: Basic} challenge; they are given to proxies only, so such a 401
+         * from the service ends as a transport failure (the JDK's "No credentials provided")
+         * instead of an {@code InvalidApiKeyException}. The Apache transport has no such quirk.
+         */
+        public Builder proxy(ProxyOptions proxy) {
+            settings.proxy(proxy);
+            return this;
+        }
+
+        /**
+         * The TLS context for HTTPS connections (default: the JVM's default context), e.g. one that
+         * trusts a company's TLS-inspecting proxy's CA. Host names are still verified. Replaces a
+         * {@link #trustStore(KeyStore)}.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            settings.sslContext(sslContext);
+            return this;
+        }
+
+        /**
+         * Shorthand for an {@link #sslContext(SSLContext)} that trusts exactly the certificates in
+         * {@code trustStore} (the JVM's default ones no longer), with host-name verification.
+         *
+         * @throws IllegalArgumentException when the store cannot be used
+         */
+        public Builder trustStore(KeyStore trustStore) {
+            settings.trustStore(trustStore);
             return this;
         }
 
@@ -753,11 +894,17 @@ public final class JdkTransport implements Transport {
          * Builds the transport.
          *
          * @throws IllegalArgumentException when more connections are allowed per route than in all
+         * @throws IllegalStateException    when proxy credentials are set and this JVM keeps the JDK
+         *                                  client from sending them (see {@link #proxy(ProxyOptions)})
          */
         public JdkTransport build() {
-            if (maxConnectionsPerRoute > maxConnections) {
-                throw new IllegalArgumentException("maxConnectionsPerRoute (" + maxConnectionsPerRoute
-                        + ") must not exceed maxConnections (" + maxConnections + ")");
+            settings.check();
+            if (settings.proxy().map(ProxyOptions::hasCredentials).orElse(false) && basicTunnelAuthDisabled()) {
+                throw new IllegalStateException("JdkTransport cannot send proxy credentials in this JVM: java.net.http"
+                        + " sends no Basic credentials to a proxy for an HTTPS tunnel while the system property "
+                        + ProxyFailures.JDK_TUNNELING_DISABLED_SCHEMES + " lists Basic (the JDK's default). Start the"
+                        + " JVM with -D" + ProxyFailures.JDK_TUNNELING_DISABLED_SCHEMES + "= (empty), or use"
+                        + " ApacheTransport");
             }
             return new JdkTransport(this);
         }

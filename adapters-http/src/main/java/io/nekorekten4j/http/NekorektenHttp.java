@@ -16,6 +16,7 @@ import io.nekorekten4j.ports.QuotaPlan;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The nekorekten.com API over HTTP: {@link Nekorekten} for the real service.
@@ -84,6 +86,11 @@ import java.util.regex.Pattern;
  *       the quota gate, the circuit breaker and the cache's TTLs</td></tr>
  *   <tr><td>{@code userAgentSuffix}</td><td>none</td><td>your application's name and version, appended
  *       to the {@code User-Agent}</td></tr>
+ *   <tr><td>{@code proxy}</td><td>none: direct</td><td>an HTTP proxy ({@link ProxyOptions#of(String, int)},
+ *       optionally with credentials) or the JVM's proxy settings ({@link ProxyOptions#system()}), for the
+ *       default transport; HTTPS is tunnelled, so the proxy never sees the key</td></tr>
+ *   <tr><td>{@code sslContext} / {@code trustStore}</td><td>the JVM's</td><td>the TLS trust of the
+ *       default transport, e.g. a company CA; host names are still verified</td></tr>
  *   <tr><td>{@code sleeper}</td><td>{@link Sleeper#SYSTEM}</td><td>how the client waits for permits
  *       and between retries; with {@code clock}, a {@link VirtualTime} runs the client on virtual
  *       time in tests</td></tr>
@@ -148,7 +155,7 @@ public final class NekorektenHttp implements Nekorekten {
                 b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)));
         this.json = new JsonCodec();
         this.wire = new WireMapper(json, baseUri);
-        this.transport = b.transport != null ? b.transport : ApacheTransport.builder().build();
+        this.transport = b.transport != null ? b.transport : b.defaultTransport();
         this.chain = new CallChain(transport, settings, apiKey, gates, wire, new Listeners(b.listeners, b.clock));
         this.state = chain.state(baseUri);
     }
@@ -336,8 +343,58 @@ public final class NekorektenHttp implements Nekorekten {
         private final List<NekorektenListener> listeners = new ArrayList<>();
         private String userAgentSuffix;
         private QuotaStore quotaStore;
+        private ProxyOptions proxy;
+        private SSLContext sslContext;
+        private KeyStore trustStore;
+        private SSLContext trustStoreContext;
 
         private Builder() {
+        }
+
+        /**
+         * Reach the service through an HTTP proxy, on the default transport (default: direct,
+         * whatever the JVM's proxy properties say; {@link ProxyOptions#system()} follows them). With
+         * a {@link #transport(Transport)} of your own, set the proxy on its builder instead. See
+         * {@link ProxyOptions}.
+         */
+        public Builder proxy(ProxyOptions proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * The TLS context of the default transport (default: the JVM's), e.g. one trusting a
+         * company's TLS-inspecting proxy's CA; host names are still verified. Replaces a
+         * {@link #trustStore(KeyStore)}. With a {@link #transport(Transport)} of your own, set it on
+         * its builder instead.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            this.trustStore = null;
+            return this;
+        }
+
+        /**
+         * Shorthand for an {@link #sslContext(SSLContext)} that trusts exactly the certificates in
+         * {@code trustStore} (the JVM's default ones no longer). Checked by {@link #build()}.
+         */
+        public Builder trustStore(KeyStore trustStore) {
+            this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
+            this.sslContext = null;
+            return this;
+        }
+
+        /** The default transport, with this builder's proxy and TLS settings. */
+        private Transport defaultTransport() {
+            ApacheTransport.Builder builder = ApacheTransport.builder();
+            if (proxy != null) {
+                builder.proxy(proxy);
+            }
+            SSLContext tls = sslContext != null ? sslContext : trustStoreContext;
+            if (tls != null) {
+                builder.sslContext(tls);
+            }
+            return builder.build();
         }
 
         /**
@@ -525,6 +582,7 @@ public final class NekorektenHttp implements Nekorekten {
                 UserAgent.suffixProblem(userAgentSuffix)
                         .ifPresent(p -> problems.add(new Violation("userAgentSuffix", p)));
             }
+            checkConnectionSettings(problems);
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
@@ -554,6 +612,32 @@ public final class NekorektenHttp implements Nekorekten {
             }
             client.chain.listeners().clientBuilt(client.state);
             return client;
+        }
+
+        /** The proxy and TLS settings: usable, and only where they take effect (the default transport). */
+        private void checkConnectionSettings(List<Violation> problems) {
+            String where = "applies to the default transport only: set it on the builder of the transport passed to"
+                    + " transport(...) (ApacheTransport.builder() and JdkTransport.builder() have the same option)";
+            if (transport != null) {
+                if (proxy != null) {
+                    problems.add(new Violation("proxy", where));
+                }
+                if (sslContext != null) {
+                    problems.add(new Violation("sslContext", where));
+                }
+                if (trustStore != null) {
+                    problems.add(new Violation("trustStore", where));
+                }
+                return;
+            }
+            trustStoreContext = null;
+            if (trustStore != null) {
+                try {
+                    trustStoreContext = ConnectionSettings.trusting(trustStore);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Violation("trustStore", e.getMessage()));
+                }
+            }
         }
 
         /**

@@ -20,6 +20,12 @@ public class TransportException extends IOException {
          * retrying cannot help until someone fixes a certificate, a trust store or the base URI.
          */
         TLS,
+        /**
+         * The HTTP proxy refused to open the tunnel to the service because it demands credentials
+         * (407) that were missing, wrong or could not be sent: the service saw nothing, and
+         * retrying cannot help until the proxy credentials are fixed.
+         */
+        PROXY_AUTHENTICATION,
         /** The connection broke after the request may have been (partly) sent. */
         BROKEN,
         /** A response timeout or the whole-call deadline passed. */
