@@ -40,6 +40,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -199,6 +200,23 @@ public final class RedisQuotaStore implements QuotaStore {
         return List.of(base + "open", base + "log", base + "day", base + "meta");
     }
 
+    /**
+     * Whether Redis answers a {@code PING} now, within the command timeout (connecting first if
+     * needed, within the connect timeout): for health checks. Spends no quota; never throws — an
+     * unreachable or closed store is {@code false}.
+     */
+    public boolean reachable() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return "PONG".equals(connection().ping().get());
+        } catch (RedisException | IllegalStateException e) {
+            LOG.debug("the Redis quota store at {} is not reachable ({})", where, e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
     /** Closes the connection and the Lettuce client. Idempotent. */
     @Override
     public void close() {
@@ -344,7 +362,7 @@ public final class RedisQuotaStore implements QuotaStore {
 
     /** A Lettuce client and its one connection: standalone/Sentinel or Cluster. */
     private record Connection(AutoCloseable client, StatefulConnection<String, String> connection,
-                              RedisScriptingCommands<String, String> commands) {
+                              RedisScriptingCommands<String, String> commands, Supplier<String> ping) {
 
         static Connection open(Builder b) {
             SocketOptions socket = SocketOptions.builder().connectTimeout(b.connectTimeout).build();
@@ -361,7 +379,7 @@ public final class RedisQuotaStore implements QuotaStore {
                 try {
                     StatefulRedisClusterConnection<String, String> c = client.connect();
                     c.setTimeout(b.commandTimeout);
-                    return new Connection(client::shutdown, c, c.sync());
+                    return new Connection(client::shutdown, c, c.sync(), c.sync()::ping);
                 } catch (RedisException e) {
                     client.shutdown();
                     throw e;
@@ -373,7 +391,7 @@ public final class RedisQuotaStore implements QuotaStore {
             try {
                 StatefulRedisConnection<String, String> c = client.connect(uris.get(0));
                 c.setTimeout(b.commandTimeout);
-                return new Connection(client::shutdown, c, c.sync());
+                return new Connection(client::shutdown, c, c.sync(), c.sync()::ping);
             } catch (RedisException e) {
                 client.shutdown();
                 throw e;

@@ -58,6 +58,33 @@ class RedisQuotaStoreTest {
         redis.close();
     }
 
+    /** The health check's PING: true while Redis answers, false (never an exception) when it is gone or closed. */
+    @Test
+    void reachableFollowsRedisAndNeverThrows() throws InterruptedException {
+        try (LoopbackRedis own = LoopbackRedis.start();
+             RedisQuotaStore store = RedisQuotaStore.builder().uri(own.uri()).commandTimeout(SLACK)
+                     .connectTimeout(SLACK).build()) {
+            assertThat(store.reachable()).as("a running Redis").isTrue();
+
+            own.stop();
+            assertThat(store.reachable()).as("a stopped Redis").isFalse();
+
+            own.startAgain();
+            long deadline = System.nanoTime() + SLACK.multipliedBy(3).toNanos();
+            boolean back = false;
+            while (!back && System.nanoTime() < deadline) {
+                back = store.reachable(); // Lettuce reconnects in the background: wait for the condition
+                if (!back) {
+                    Thread.sleep(50); // the poll's pace, not an assertion
+                }
+            }
+            assertThat(back).as("Redis back on its port").isTrue();
+
+            store.close();
+            assertThat(store.reachable()).as("a closed store").isFalse();
+        }
+    }
+
     /**
      * The Redis script and the in-JVM ledger decide alike: a seeded random run of acquires (with
      * waits for the slot and confirms), releases (sent or not), 429 pauses and time passing —

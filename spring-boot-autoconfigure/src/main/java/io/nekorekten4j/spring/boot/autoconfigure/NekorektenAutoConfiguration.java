@@ -57,9 +57,11 @@ public class NekorektenAutoConfiguration {
         @ConditionalOnMissingBean
         QuotaStoreProbe nekorektenQuotaStoreProbe(NekorektenProperties properties) {
             if (properties.getQuota().getStore() == NekorektenProperties.QuotaStoreKind.REDIS) {
-                throw new IllegalStateException("nekorekten.quota.store=redis needs a shared quota store: add the "
-                        + "Redis quota store's module and define a QuotaStoreProbe and a NekorektenHttpBuilderCustomizer "
-                        + "bean that installs it, or set nekorekten.quota.store=jvm");
+                // Reached only when NekorektenRedisQuotaAutoConfiguration did not apply: the module is missing.
+                throw new IllegalStateException("nekorekten.quota.store=redis needs the Redis quota store: add "
+                        + "io.nekorekten4j:nekorekten4j-quota-redis to the application's dependencies and set "
+                        + "nekorekten.quota.redis.uri (or define a QuotaStoreProbe and a NekorektenHttpBuilderCustomizer "
+                        + "bean that installs a store of your own), or set nekorekten.quota.store=jvm");
             }
             return QuotaStoreProbe.JVM;
         }

@@ -32,7 +32,10 @@ public class NekorektenProperties {
     public enum QuotaStoreKind {
         /** In this JVM: every client of a key in this process shares one gate. */
         JVM,
-        /** Shared by every instance of the app (needs the quota-redis module and a Redis connection). */
+        /**
+         * Shared by every instance of the app on Redis: needs {@code nekorekten4j-quota-redis} on the
+         * class path and {@code nekorekten.quota.redis.uri}.
+         */
         REDIS
     }
 
@@ -138,6 +141,13 @@ public class NekorektenProperties {
         /** Where the quota is kept: jvm (this process) or redis (every instance of the app). */
         private QuotaStoreKind store = QuotaStoreKind.JVM;
 
+        private final Redis redis = new Redis();
+
+        /** The Redis store's settings (with store=redis). */
+        public Redis getRedis() {
+            return redis;
+        }
+
         public String getPlan() {
             return plan;
         }
@@ -176,6 +186,108 @@ public class NekorektenProperties {
 
         public void setStore(QuotaStoreKind store) {
             this.store = store;
+        }
+    }
+
+    /**
+     * The Redis quota store of {@code nekorekten.quota.store=redis} ({@code nekorekten4j-quota-redis}).
+     * {@link #toString()} shows neither a password in the URI nor the key secret.
+     */
+    public static class Redis {
+
+        /**
+         * Where Redis is: redis://[:password@]host[:port][/db], rediss://... (TLS) or
+         * redis-sentinel://host1:26379,host2:26379/0#masterName. Required with store=redis.
+         */
+        private String uri;
+
+        /** Whether the URI names a node of a Redis Cluster (Lettuce's cluster client then finds the others). */
+        private boolean cluster;
+
+        /** The first part of every Redis key: give each environment sharing a Redis its own. */
+        private String namespace = "nekorekten4j:quota";
+
+        /**
+         * The secret of the keyed hash that names the Redis keys (at least 16 characters, the same on
+         * every instance). Empty: one derived from the namespace.
+         */
+        private String keySecret;
+
+        /** The bound of every Redis command; past it a call fails with QuotaStoreUnavailableException. */
+        private Duration commandTimeout = Duration.ofMillis(500);
+
+        /** The bound of opening a connection to Redis. */
+        private Duration connectTimeout = Duration.ofSeconds(2);
+
+        /**
+         * Opt-in: while Redis is unreachable, each instance goes on alone with the plan divided by
+         * this declared number of instances, instead of failing calls. Empty: no fallback.
+         */
+        private Integer fallbackInstances;
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public boolean isCluster() {
+            return cluster;
+        }
+
+        public void setCluster(boolean cluster) {
+            this.cluster = cluster;
+        }
+
+        public String getNamespace() {
+            return namespace;
+        }
+
+        public void setNamespace(String namespace) {
+            this.namespace = namespace;
+        }
+
+        public String getKeySecret() {
+            return keySecret;
+        }
+
+        public void setKeySecret(String keySecret) {
+            this.keySecret = keySecret;
+        }
+
+        public Duration getCommandTimeout() {
+            return commandTimeout;
+        }
+
+        public void setCommandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Integer getFallbackInstances() {
+            return fallbackInstances;
+        }
+
+        public void setFallbackInstances(Integer fallbackInstances) {
+            this.fallbackInstances = fallbackInstances;
+        }
+
+        /** The settings, never a password nor the key secret (only whether one is set). */
+        @Override
+        public String toString() {
+            return "Redis[uri=" + (uri == null ? "unset" : "set") + ", cluster=" + cluster + ", namespace=" + namespace
+                    + ", keySecret=" + (keySecret == null || keySecret.isEmpty() ? "derived" : "set")
+                    + ", commandTimeout=" + commandTimeout + ", connectTimeout=" + connectTimeout
+                    + ", fallbackInstances=" + (fallbackInstances == null ? "none" : fallbackInstances) + "]";
         }
     }
 

@@ -176,12 +176,6 @@ class NekorektenAutoConfigurationTest {
     }
 
     @Test
-    void aRedisQuotaStoreWithoutItsModuleFailsStartupWithAClearMessage() {
-        runner.withPropertyValues("nekorekten.api-key=" + key(), "nekorekten.quota.store=redis").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("nekorekten.quota.store=redis"));
-    }
-
-    @Test
     void withAnObservationRegistryCallsAreTimedAndCounted() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ObservationRegistry observations = ObservationRegistry.create();
@@ -217,6 +211,7 @@ class NekorektenAutoConfigurationTest {
         }
         assertThat(metadata).contains("\"nekorekten.api-key\"", "\"nekorekten.base-uri\"", "\"nekorekten.mode\"",
                 "\"nekorekten.quota.plan\"", "\"nekorekten.quota.permit-wait\"", "\"nekorekten.quota.store\"",
+                "\"nekorekten.quota.redis.uri\"", "\"nekorekten.quota.redis.fallback-instances\"",
                 "\"nekorekten.timeouts.call\"", "\"nekorekten.cache.search-ttl\"", "\"nekorekten.transport\"",
                 "\"nekorekten.fake.demo-data\"", "\"nekorekten.observability.propagate-trace-context\"",
                 "The API key from the nekorekten.com profile page");
