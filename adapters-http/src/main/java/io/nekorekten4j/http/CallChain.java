@@ -4,6 +4,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
+import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.cache.CacheResult;
+import io.nekorekten4j.cache.CacheInvalidation;
+import io.nekorekten4j.cache.ResultCache;
+import io.nekorekten4j.cache.ResultStore;
+import io.nekorekten4j.cache.SearchKey;
 import io.nekorekten4j.domain.City;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
@@ -71,8 +77,6 @@ final class CallChain {
     private final CircuitBreaker circuitBreaker;
     private final IntervalFunction backoff;
     private final ResultCache cache;
-    private final SingleFlight<CacheKey, SearchResult> searches;
-    private final SingleFlight<String, List<City>> cities;
     private final Listeners listeners;
     private final AtomicReference<QuotaGate> lastGate = new AtomicReference<>();
 
@@ -99,11 +103,7 @@ final class CallChain {
         this.retry = Resilience.retry(settings.retry(), settings.sleeper());
         this.circuitBreaker = Resilience.circuitBreaker(settings.circuitBreaker(), settings.clock());
         this.backoff = Resilience.backoff(settings.retry());
-        this.cache = new ResultCache(settings.cache(), settings.clock());
-        this.searches = new SingleFlight<>(settings.cache().singleFlight(), settings.callTimeout(),
-                ErrorContext.of("GET", WireMapper.REPORTS));
-        this.cities = new SingleFlight<>(settings.cache().singleFlight(), settings.callTimeout(),
-                ErrorContext.of("GET", WireMapper.CITIES));
+        this.cache = cache(settings);
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         if (circuitBreaker != null && !listeners.isEmpty()) {
             circuitBreaker.getEventPublisher().onStateTransition(event -> listeners.circuitStateChanged(
@@ -119,30 +119,8 @@ final class CallChain {
      * @throws NekorektenException every failure, typed as the ports say
      */
     SearchResult search(SearchCriteria criteria, Call<SearchResult> call) {
-        return observed(Operation.SEARCH, trace -> {
-            CacheKey key = CacheKey.of(criteria);
-            // validation → observation → cache → single-flight → circuit breaker → retry → quota gate → transport
-            Optional<SearchResult> cached = cache.search(key);
-            if (cached.isPresent()) {
-                trace.cache(CacheResult.HIT);
-                return cached.get();
-            }
-            long generation = cache.generation();
-            trace.cache(CacheResult.COALESCED); // until this call turns out to lead its flight
-            return searches.run(key, generation, () -> {
-                // Looked up again: a flight that ended between the first look and this one cached its answer.
-                Optional<SearchResult> meanwhile = cache.search(key);
-                if (meanwhile.isPresent()) {
-                    trace.cache(CacheResult.HIT);
-                    return meanwhile.get();
-                }
-                trace.cache(settings.cache().cachesSearches() || settings.cache().singleFlight()
-                        ? CacheResult.MISS : CacheResult.BYPASSED);
-                SearchResult fresh = send(call, trace);
-                cache.storeSearch(key, fresh, generation);
-                return fresh;
-            });
-        });
+        // validation → observation → cache → single-flight → circuit breaker → retry → quota gate → transport
+        return observed(Operation.SEARCH, trace -> cache.search(criteria, () -> send(call, trace), trace::cache));
     }
 
     /**
@@ -151,27 +129,7 @@ final class CallChain {
      * @throws NekorektenException every failure, typed as the ports say
      */
     List<City> cities(Call<List<City>> call) {
-        return observed(Operation.CITIES, trace -> {
-            Optional<List<City>> cached = cache.cities();
-            if (cached.isPresent()) {
-                trace.cache(CacheResult.HIT);
-                return cached.get();
-            }
-            trace.cache(CacheResult.COALESCED); // until this call turns out to lead its flight
-            // Writes do not change the cities: every cities call is of one generation.
-            return cities.run(WireMapper.CITIES, 0, () -> {
-                Optional<List<City>> meanwhile = cache.cities();
-                if (meanwhile.isPresent()) {
-                    trace.cache(CacheResult.HIT);
-                    return meanwhile.get();
-                }
-                trace.cache(settings.cache().cachesCities() || settings.cache().singleFlight()
-                        ? CacheResult.MISS : CacheResult.BYPASSED);
-                List<City> fresh = List.copyOf(send(call, trace));
-                cache.storeCities(fresh);
-                return fresh;
-            });
-        });
+        return observed(Operation.CITIES, trace -> cache.cities(() -> send(call, trace), trace::cache));
     }
 
     /**
@@ -182,13 +140,8 @@ final class CallChain {
      */
     <T> T write(Call<T> call, CacheInvalidation invalidation) {
         Objects.requireNonNull(invalidation, "invalidation");
-        return observed(Operation.of(call.method(), call.path()), trace -> {
-            try {
-                return send(call, trace);
-            } finally {
-                cache.invalidate(invalidation);
-            }
-        });
+        return observed(Operation.of(call.method(), call.path()),
+                trace -> cache.write(invalidation, () -> send(call, trace)));
     }
 
     /** The cache, for tests. */
@@ -196,9 +149,13 @@ final class CallChain {
         return cache;
     }
 
-    /** The searches in flight, for tests. */
-    SingleFlight<CacheKey, SearchResult> searchFlights() {
-        return searches;
+    /** The result cache of {@code settings}: searches and cities, shared calls bounded by the call timeout. */
+    private static ResultCache cache(Settings settings) {
+        ResultCache.Builder cache = ResultCache.builder(settings.cache()).clock(settings.clock())
+                .maxWait(settings.callTimeout())
+                .waiterContexts(ErrorContext.of("GET", WireMapper.REPORTS), ErrorContext.of("GET", WireMapper.CITIES));
+        settings.cacheStore().ifPresent(cache::searchStore);
+        return cache.build();
     }
 
     /** What the client knows now, for listeners' gauges and health checks. */
@@ -565,11 +522,13 @@ final class CallChain {
      * @param sleeper           how backoffs wait
      * @param cache             the cache, single-flight and subset-answer options
      * @param userAgent         the {@code User-Agent} header of every request
+     * @param cacheStore        where search answers are kept; empty: in memory
      */
     record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
                     Duration permitWaitTimeout, long maxResponseBytes, io.nekorekten4j.ports.QuotaPlan quota,
                     RetryOptions retry, CircuitBreakerOptions circuitBreaker, Clock clock, Sleeper sleeper,
-                    CacheOptions cache, String userAgent) {
+                    CacheOptions cache, String userAgent, Optional<ResultStore<SearchKey, SearchResult>> cacheStore) {
+
     }
 
     /** The time left of one call. */

@@ -1,5 +1,6 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.NekorektenException;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.cache.CacheInvalidation;
+import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.cache.ResultStore;
+import io.nekorekten4j.cache.SearchKey;
 import io.nekorekten4j.domain.Attachment;
 import io.nekorekten4j.domain.City;
 import io.nekorekten4j.domain.FileId;
@@ -79,6 +83,8 @@ import javax.net.ssl.SSLContext;
  *       10,000 searches, single-flight and subset answers on</td>
  *       <td>{@link CacheOptions#disabled()} for none; what is cached, shared, derived and invalidated
  *       is specified exactly in {@link CacheOptions}</td></tr>
+ *   <tr><td>{@code cacheStore}</td><td>in memory</td><td>where search answers are kept: a
+ *       {@link ResultStore} of your own, e.g. one shared by several instances</td></tr>
  *   <tr><td>{@code listener}</td><td>none</td><td>a {@link NekorektenListener} of calls, quota
  *       permits, 429s, cache results and circuit state — the seam for metrics and tracing
  *       ({@code nekorekten4j-micrometer}); may be added several times</td></tr>
@@ -152,7 +158,7 @@ public final class NekorektenHttp implements Nekorekten {
         this.baseUri = baseUri;
         this.settings = new CallChain.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
                 b.permitWaitTimeout, b.maxResponseBytes, plan, b.retry, b.circuitBreaker, b.clock, b.sleeper,
-                b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)));
+                b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)), Optional.ofNullable(b.cacheStore));
         this.json = new JsonCodec();
         this.wire = new WireMapper(json, baseUri);
         this.transport = b.transport != null ? b.transport : b.defaultTransport();
@@ -340,6 +346,7 @@ public final class NekorektenHttp implements Nekorekten {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private CacheOptions cache = CacheOptions.defaults();
+        private ResultStore<SearchKey, SearchResult> cacheStore;
         private final List<NekorektenListener> listeners = new ArrayList<>();
         private String userAgentSuffix;
         private QuotaStore quotaStore;
@@ -499,6 +506,17 @@ public final class NekorektenHttp implements Nekorekten {
          */
         public Builder cache(CacheOptions cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * Where the cache keeps search answers (default: in this JVM's memory, at most
+         * {@link CacheOptions#maximumSize()}), e.g. a store shared by the instances of an
+         * application. The cache still decides what is stored and for how long (only answers,
+         * never failures, for {@link CacheOptions#searchTtl()}); see {@link ResultStore}.
+         */
+        public Builder cacheStore(ResultStore<SearchKey, SearchResult> cacheStore) {
+            this.cacheStore = Objects.requireNonNull(cacheStore, "cacheStore");
             return this;
         }
 

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.Report;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
@@ -133,5 +134,24 @@ final class CacheFixtures {
     /** The ids of {@code reports}. */
     static List<String> ids(List<Report> reports) {
         return reports.stream().map(r -> r.id().value()).toList();
+    }
+
+    /** Waits until {@code count} reaches {@code expected} (another thread's doing; the test's timeout bounds it). */
+    static void awaitWaiting(java.util.function.Supplier<Integer> count, int expected) throws InterruptedException {
+        while (count.get() < expected) {
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1);
+        }
+    }
+
+    /** Waits for {@code latch}, at most 20 s (a latch never released is a failed test, not a hang). */
+    static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("a latch was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }

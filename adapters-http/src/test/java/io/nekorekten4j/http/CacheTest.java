@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.Attachment;
 import io.nekorekten4j.domain.City;
 import io.nekorekten4j.domain.ReportDraft;
@@ -156,7 +157,10 @@ class CacheTest {
         api.search(BY_PHONE);
 
         assertThat(searches(service)).isEqualTo(3);
-        assertThat(api.chain().cache().searchCount()).isEqualTo(1);
+        // Not both are kept (the exact count is ResultCacheTest's, in nekorekten4j-cache).
+        api.search(BY_PHONE);
+        api.search(BY_OTHER_PHONE);
+        assertThat(searches(service)).isGreaterThanOrEqualTo(4);
     }
 
     // ---- failures and the off switch ---------------------------------------------------------
@@ -379,18 +383,9 @@ class CacheTest {
     }
 
     @Test
-    void anAnswerThatWasInFlightWhileAWriteEndedIsNotCached() {
-        ResultCache cache = new ResultCache(CacheOptions.defaults(), sleeper.clock());
-        CacheKey key = CacheKey.of(BY_PHONE);
-        SearchResult answer = new SearchResult(List.of(), 0, 1, 20);
-        long before = cache.generation();
-
-        cache.invalidate(CacheInvalidation.deleted(FIRST));
-        cache.storeSearch(key, answer, before);
-        assertThat(cache.search(key)).as("stored after a write that ended while it was in flight").isEmpty();
-
-        cache.storeSearch(key, answer, cache.generation());
-        assertThat(cache.search(key)).contains(answer);
+    void theBuilderRejectsANullCache() {
+        assertThatThrownBy(() -> NekorektenHttp.builder().cache(null)).hasMessage("cache");
+        assertThatThrownBy(() -> NekorektenHttp.builder().cacheStore(null)).hasMessage("cacheStore");
     }
 
     @Test

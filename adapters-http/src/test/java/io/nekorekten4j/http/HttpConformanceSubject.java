@@ -1,5 +1,7 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.cache.CachingNekorekten;
 import io.nekorekten4j.conformance.Capability;
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.domain.ReportDraft;
@@ -34,6 +36,7 @@ import java.util.function.Supplier;
 final class HttpConformanceSubject implements ConformanceSubject {
 
     private final Supplier<Transport> transports;
+    private final boolean decorated;
     private final WireMockBackend backend = new WireMockBackend();
     private final VirtualTime time = VirtualTime.create();
     private final String keyPrefix = "conformance-" + UUID.randomUUID() + "-";
@@ -49,7 +52,18 @@ final class HttpConformanceSubject implements ConformanceSubject {
      * @param transports makes the transport of each client, e.g. {@code ApacheTransport.builder()::build}
      */
     HttpConformanceSubject(Supplier<Transport> transports) {
+        this(transports, false);
+    }
+
+    /**
+     * @param transports makes the transport of each client
+     * @param decorated  {@code true}: each client is built with {@code CacheOptions.disabled()} and
+     *                   put behind {@link CachingNekorekten} (the cache module's decorator, on the
+     *                   clients' virtual time); {@code false}: the client's own default cache
+     */
+    HttpConformanceSubject(Supplier<Transport> transports, boolean decorated) {
         this.transports = Objects.requireNonNull(transports, "transports");
+        this.decorated = decorated;
         backend.acceptKey(key);
         backend.acceptKey(otherKey);
     }
@@ -150,7 +164,7 @@ final class HttpConformanceSubject implements ConformanceSubject {
     }
 
     private Nekorekten build(String apiKey) {
-        NekorektenHttp built = NekorektenHttp.builder()
+        NekorektenHttp.Builder builder = NekorektenHttp.builder()
                 .baseUri(backend.uri())
                 .apiKey(apiKey)
                 .transport(transports.get())
@@ -164,8 +178,11 @@ final class HttpConformanceSubject implements ConformanceSubject {
                 .permitWaitTimeout(Duration.ofMinutes(10))
                 .callTimeout(Duration.ofMinutes(11))
                 .clock(time)
-                .sleeper(time)
-                .build();
+                .sleeper(time);
+        Nekorekten built = decorated
+                ? CachingNekorekten.builder(builder.cache(CacheOptions.disabled()).build()).clock(time)
+                        .maxWait(Duration.ofMinutes(11)).build()
+                : builder.build();
         clients.add(built);
         return built;
     }

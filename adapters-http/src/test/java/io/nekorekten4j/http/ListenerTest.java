@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.ErrorCode;

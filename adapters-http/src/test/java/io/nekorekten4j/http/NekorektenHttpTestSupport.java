@@ -1,5 +1,6 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

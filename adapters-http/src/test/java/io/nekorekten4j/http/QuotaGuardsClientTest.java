@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.QuotaPlan;

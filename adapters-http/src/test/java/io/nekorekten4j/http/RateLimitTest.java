@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;

@@ -12,12 +12,13 @@ import static io.nekorekten4j.http.CacheFixtures.answer;
 import static io.nekorekten4j.http.CacheFixtures.id;
 import static io.nekorekten4j.http.CacheFixtures.search;
 import static io.nekorekten4j.http.CacheFixtures.searches;
-import static io.nekorekten4j.http.SingleFlightTest.await;
-import static io.nekorekten4j.http.SingleFlightTest.awaitWaiting;
+import static io.nekorekten4j.http.CacheFixtures.await;
+import static io.nekorekten4j.http.CacheFixtures.awaitWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
@@ -205,7 +206,7 @@ class SingleFlightClientTest {
         for (int i = 1; i < K; i++) {
             calls.add(pool.submit(() -> api.search(CRITERIA)));
         }
-        awaitWaiting(() -> api.chain().searchFlights().waiting(CacheKey.of(CRITERIA)), K - 1);
+        awaitWaiting(() -> api.chain().cache().waitingFor(CRITERIA), K - 1);
         releaseLeader.countDown();
         return calls;
     }

@@ -17,6 +17,7 @@ import static io.nekorekten4j.http.CacheFixtures.searches;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchMode;

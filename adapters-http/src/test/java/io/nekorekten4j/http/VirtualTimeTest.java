@@ -3,6 +3,7 @@ package io.nekorekten4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nekorekten4j.cache.CacheOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,6 +2,7 @@ package io.nekorekten4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.http.OrderStream.Order;

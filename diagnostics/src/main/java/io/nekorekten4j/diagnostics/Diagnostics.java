@@ -6,7 +6,7 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.http.ApacheTransport;
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.RemainingQuota;
 import io.nekorekten4j.http.RetryOptions;

@@ -1,7 +1,7 @@
 package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.http.ApacheTransport;
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.JdkTransport;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.RetryOptions;

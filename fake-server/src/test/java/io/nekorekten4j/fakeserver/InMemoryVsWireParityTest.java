@@ -14,7 +14,7 @@ import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.fake.MutableClock;
 import io.nekorekten4j.fake.NekorektenFake;
 import io.nekorekten4j.fakeserver.FakeServerHttpClients.Wire;
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.Sleeper;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.InvalidRequestException;

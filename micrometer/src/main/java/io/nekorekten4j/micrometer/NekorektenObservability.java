@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.nekorekten4j.http.CacheResult;
+import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.http.CallEnd;
 import io.nekorekten4j.http.CallListener;
 import io.nekorekten4j.http.CallStart;

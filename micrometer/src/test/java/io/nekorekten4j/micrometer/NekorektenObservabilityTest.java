@@ -20,7 +20,7 @@ import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.fakeserver.FakeServer;
 import io.nekorekten4j.fakeserver.FakeServerExtension;
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.CircuitBreakerOptions;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.RetryOptions;

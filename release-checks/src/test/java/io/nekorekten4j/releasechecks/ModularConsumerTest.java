@@ -57,6 +57,7 @@ class ModularConsumerTest {
             "nekorekten4j-domain", "io.nekorekten4j.domain",
             "nekorekten4j-ports", "io.nekorekten4j.ports",
             "nekorekten4j-adapters-http", "io.nekorekten4j.http",
+            "nekorekten4j-cache", "io.nekorekten4j.cache",
             "nekorekten4j-adapters-fake", "io.nekorekten4j.fake");
 
     @Test

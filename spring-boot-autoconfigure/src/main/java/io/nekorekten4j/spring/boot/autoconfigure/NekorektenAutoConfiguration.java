@@ -1,7 +1,7 @@
 package io.nekorekten4j.spring.boot.autoconfigure;
 
 import io.nekorekten4j.fake.NekorektenFake;
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.JdkTransport;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.NekorektenListener;

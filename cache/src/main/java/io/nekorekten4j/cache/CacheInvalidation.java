@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
 import io.nekorekten4j.domain.Report;
 import io.nekorekten4j.domain.ReportFields;
@@ -12,24 +12,29 @@ import java.util.Objects;
 /**
  * Which cached searches a write through the client can affect: the rule stated in
  * {@link CacheOptions}. Erring on the side of removing too much is safe; too little is not.
+ * Handed to {@link ResultCache#write} with the write it describes.
  */
-abstract sealed class CacheInvalidation {
+public abstract sealed class CacheInvalidation {
 
     private CacheInvalidation() {
     }
 
     /** A create of a report with {@code fields}. */
-    static CacheInvalidation created(ReportFields fields) {
+    public static CacheInvalidation created(ReportFields fields) {
+        Objects.requireNonNull(fields, "fields");
         return new Created(fields);
     }
 
     /** An update of report {@code id} with the patch's {@code fields}. */
-    static CacheInvalidation updated(ReportId id, ReportFields fields) {
+    public static CacheInvalidation updated(ReportId id, ReportFields fields) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(fields, "fields");
         return new Updated(id, fields);
     }
 
     /** A delete of report {@code id}. */
-    static CacheInvalidation deleted(ReportId id) {
+    public static CacheInvalidation deleted(ReportId id) {
+        Objects.requireNonNull(id, "id");
         return new Deleted(id);
     }
 

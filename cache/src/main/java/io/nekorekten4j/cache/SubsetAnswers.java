@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
 import io.nekorekten4j.domain.Email;
 import io.nekorekten4j.domain.Mask;

@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +67,6 @@ class CacheOptionsTest {
     void nullsAreRejectedByName() {
         assertThatThrownBy(() -> CacheOptions.builder().searchTtl(null)).hasMessage("searchTtl");
         assertThatThrownBy(() -> CacheOptions.builder().citiesTtl(null)).hasMessage("citiesTtl");
-        assertThatThrownBy(() -> NekorektenHttp.builder().cache(null)).hasMessage("cache");
     }
 
     @Test

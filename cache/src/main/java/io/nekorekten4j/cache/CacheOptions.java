@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How {@link NekorektenHttp} saves requests: a result cache, single-flight and subset answers.
+ * How a {@link ResultCache} saves requests: a result cache, single-flight and subset answers.
  * With 5 to 60 requests a minute and 30 to 1000 a day, an answer already known is worth keeping.
+ * {@code NekorektenHttp} (nekorekten4j-adapters-http) runs one by default; {@link CachingNekorekten}
+ * puts one in front of any other {@code Nekorekten}.
  *
  * <pre>{@code
  * NekorektenHttp.builder().apiKey(key).cache(CacheOptions.builder().searchTtl(Duration.ofMinutes(5)).build());
  * NekorektenHttp.builder().apiKey(key).cache(CacheOptions.disabled());   // every call is a request
+ * CachingNekorekten.builder(fake).options(CacheOptions.defaults()).build(); // any Nekorekten
  * }</pre>
  *
  * <h2>What is cached</h2>
@@ -24,6 +27,7 @@ import java.util.Objects;
  *   <li>Only answers. A failure is never cached: the next call asks again. Uploads and writes are
  *       never cached.</li>
  * </ul>
+ * Answers are kept in a {@link ResultStore}: in this JVM's memory unless one of your own is given.
  * Time is read from the client's {@link java.time.Clock}. A zero TTL or a zero size turns that
  * part off. The cache belongs to one client: writes made through another client, another process
  * or the web site are seen once the entry expires.
@@ -53,7 +57,8 @@ import java.util.Objects;
  * request: the first caller's. The others wait for its outcome, at most the call timeout, and get
  * the same answer — or the same exception, which is not cached, so the next call sends a new
  * request. Shared calls spend one quota permit, because single-flight sits in front of the quota
- * gate: <em>validation → cache → single-flight → circuit breaker → retry → quota gate → transport</em>.
+ * gate (in {@code NekorektenHttp}'s pipeline: <em>validation → observation → cache → single-flight →
+ * circuit breaker → retry → quota gate → transport</em>).
  *
  * <h2>Subset answers</h2>
  * A search that is a subset of a cached {@code ONE_OF} search is answered from that entry, without

@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
 import java.util.Locale;
 

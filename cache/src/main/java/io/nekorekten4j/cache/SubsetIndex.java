@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
 import io.nekorekten4j.domain.SearchField;
 import java.util.List;
@@ -18,13 +18,13 @@ final class SubsetIndex {
     private record Filter(SearchField field, String value) {
     }
 
-    private final Map<Filter, Set<CacheKey>> byFilter = new ConcurrentHashMap<>();
+    private final Map<Filter, Set<SearchKey>> byFilter = new ConcurrentHashMap<>();
 
     /** Records {@code key}, a cached search that can answer subsets, under each of its filters. */
-    void add(CacheKey key) {
+    void add(SearchKey key) {
         for (Filter f : filters(key)) {
             byFilter.compute(f, (k, keys) -> {
-                Set<CacheKey> set = keys != null ? keys : ConcurrentHashMap.newKeySet();
+                Set<SearchKey> set = keys != null ? keys : ConcurrentHashMap.newKeySet();
                 set.add(key);
                 return set;
             });
@@ -32,7 +32,7 @@ final class SubsetIndex {
     }
 
     /** Forgets {@code key}. */
-    void remove(CacheKey key) {
+    void remove(SearchKey key) {
         for (Filter f : filters(key)) {
             byFilter.computeIfPresent(f, (k, keys) -> {
                 keys.remove(key);
@@ -45,9 +45,9 @@ final class SubsetIndex {
      * The recorded searches that share a filter value with {@code wanted}: every superset of it is
      * among them (a snapshot).
      */
-    List<CacheKey> candidates(CacheKey wanted) {
+    List<SearchKey> candidates(SearchKey wanted) {
         Map.Entry<SearchField, String> first = wanted.criteria().queryValues().entrySet().iterator().next();
-        Set<CacheKey> keys = byFilter.get(new Filter(first.getKey(), first.getValue()));
+        Set<SearchKey> keys = byFilter.get(new Filter(first.getKey(), first.getValue()));
         return keys == null ? List.of() : List.copyOf(keys);
     }
 
@@ -56,7 +56,7 @@ final class SubsetIndex {
         return byFilter.size();
     }
 
-    private static List<Filter> filters(CacheKey key) {
+    private static List<Filter> filters(SearchKey key) {
         return key.criteria().queryValues().entrySet().stream().map(e -> new Filter(e.getKey(), e.getValue())).toList();
     }
 }

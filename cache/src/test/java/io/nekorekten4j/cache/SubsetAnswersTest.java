@@ -1,11 +1,11 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.cache;
 
-import static io.nekorekten4j.http.CacheFixtures.EMAIL;
-import static io.nekorekten4j.http.CacheFixtures.NAME;
-import static io.nekorekten4j.http.CacheFixtures.OTHER_PHONE;
-import static io.nekorekten4j.http.CacheFixtures.PHONE;
-import static io.nekorekten4j.http.CacheFixtures.SITE;
-import static io.nekorekten4j.http.CacheFixtures.ids;
+import static io.nekorekten4j.cache.CacheFixtures.EMAIL;
+import static io.nekorekten4j.cache.CacheFixtures.NAME;
+import static io.nekorekten4j.cache.CacheFixtures.OTHER_PHONE;
+import static io.nekorekten4j.cache.CacheFixtures.PHONE;
+import static io.nekorekten4j.cache.CacheFixtures.SITE;
+import static io.nekorekten4j.cache.CacheFixtures.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nekorekten4j.domain.MatchCertainty;
@@ -14,8 +14,8 @@ import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchHit;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
-import io.nekorekten4j.http.CacheFixtures.Item;
-import io.nekorekten4j.http.SubsetAnswers.Verdict;
+import io.nekorekten4j.cache.CacheFixtures.Item;
+import io.nekorekten4j.cache.SubsetAnswers.Verdict;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,16 @@
+package io.nekorekten4j.http;
+
+import io.nekorekten4j.conformance.FailureContract;
+import io.nekorekten4j.conformance.ConformanceSubject;
+
+/**
+ * The kit's {@link FailureContract} against {@code CachingNekorekten} (nekorekten4j-cache) in front of
+ * {@link NekorektenHttp} with its own cache off, on the {@link JdkTransport}, over WireMock.
+ */
+class CachedHttpJdkFailureContractTest extends FailureContract {
+
+    @Override
+    protected ConformanceSubject createSubject() {
+        return new HttpConformanceSubject(JdkTransport.builder()::build, true);
+    }
+}

@@ -1,0 +1,164 @@
+package io.nekorekten4j.cache;
+
+import io.nekorekten4j.domain.Attachment;
+import io.nekorekten4j.domain.City;
+import io.nekorekten4j.domain.FileId;
+import io.nekorekten4j.domain.ReportDraft;
+import io.nekorekten4j.domain.ReportId;
+import io.nekorekten4j.domain.ReportPatch;
+import io.nekorekten4j.domain.ReportReceipt;
+import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.ports.Nekorekten;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Any {@link Nekorekten} behind a {@link ResultCache}: searches and cities answered from the cache,
+ * shared between concurrent identical calls, derived from cached {@code ONE_OF} searches, and
+ * dropped when a write through this decorator can affect them — exactly as {@link CacheOptions}
+ * specifies. Uploads pass straight through.
+ *
+ * <pre>{@code
+ * Nekorekten api = CachingNekorekten.wrap(NekorektenFake.create());
+ * Nekorekten tuned = CachingNekorekten.builder(other).options(CacheOptions.builder()
+ *         .searchTtl(Duration.ofMinutes(2)).build()).clock(clock).build();
+ * }</pre>
+ *
+ * <p>{@code NekorektenHttp} runs the same cache inside its pipeline by default (so its listeners
+ * see hits); wrap an HTTP client only when it was built with {@code CacheOptions.disabled()}.
+ * Thread safe if the delegate is. {@link #close()} closes the delegate.
+ */
+public final class CachingNekorekten implements Nekorekten {
+
+    private final Nekorekten delegate;
+    private final ResultCache cache;
+
+    private CachingNekorekten(Nekorekten delegate, ResultCache cache) {
+        this.delegate = delegate;
+        this.cache = cache;
+    }
+
+    /** {@code delegate} behind a cache with {@link CacheOptions#defaults()} on the system clock. */
+    public static CachingNekorekten wrap(Nekorekten delegate) {
+        return builder(delegate).build();
+    }
+
+    /** A builder of a cache in front of {@code delegate}. */
+    public static Builder builder(Nekorekten delegate) {
+        return new Builder(delegate);
+    }
+
+    /** {@inheritDoc} May be answered from the cache, as {@link CacheOptions} states. */
+    @Override
+    public SearchResult search(SearchCriteria criteria) {
+        Objects.requireNonNull(criteria, "criteria");
+        return cache.search(criteria, () -> delegate.search(criteria), result -> { });
+    }
+
+    /** {@inheritDoc} Then drops the cached searches the new report could match. */
+    @Override
+    public ReportReceipt create(ReportDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        return cache.write(CacheInvalidation.created(draft.fields()), () -> delegate.create(draft));
+    }
+
+    /** {@inheritDoc} Then drops the cached searches the change can affect. */
+    @Override
+    public ReportReceipt update(ReportId id, ReportPatch patch) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(patch, "patch");
+        return cache.write(CacheInvalidation.updated(id, patch.fields()), () -> delegate.update(id, patch));
+    }
+
+    /** {@inheritDoc} Then drops the cached searches that show the report or may hide it. */
+    @Override
+    public void delete(ReportId id) {
+        Objects.requireNonNull(id, "id");
+        cache.write(CacheInvalidation.deleted(id), () -> {
+            delegate.delete(id);
+            return null;
+        });
+    }
+
+    /** {@inheritDoc} Never cached and never shared. */
+    @Override
+    public List<FileId> upload(List<Attachment> attachments) {
+        return delegate.upload(attachments);
+    }
+
+    /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
+    @Override
+    public List<City> cities() {
+        return cache.cities(delegate::cities, result -> { });
+    }
+
+    /** Closes the delegate. */
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    /** The cache, for this module's tests. */
+    ResultCache cache() {
+        return cache;
+    }
+
+    /** The delegate and the options; never what is cached. */
+    @Override
+    public String toString() {
+        return "CachingNekorekten[" + delegate + ", " + cache.options() + "]";
+    }
+
+    /** Builds a {@link CachingNekorekten}; starts from {@link CacheOptions#defaults()} on the system clock. */
+    public static final class Builder {
+        private final Nekorekten delegate;
+        private CacheOptions options = CacheOptions.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration maxWait = Duration.ofSeconds(60);
+        private ResultStore<SearchKey, SearchResult> searchStore;
+
+        private Builder(Nekorekten delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate");
+        }
+
+        /** What to cache, share and derive (default {@link CacheOptions#defaults()}). */
+        public Builder options(CacheOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** The time source of the TTLs (default {@link Clock#systemUTC()}). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How long a call waits for an identical call in flight (default 60 s); see {@link ResultCache.Builder#maxWait}. */
+        public Builder maxWait(Duration maxWait) {
+            this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+            return this;
+        }
+
+        /** Where search answers are kept (default in memory); see {@link ResultStore}. */
+        public Builder searchStore(ResultStore<SearchKey, SearchResult> searchStore) {
+            this.searchStore = Objects.requireNonNull(searchStore, "searchStore");
+            return this;
+        }
+
+        /**
+         * The decorator.
+         *
+         * @throws IllegalArgumentException when {@code maxWait} is not positive
+         */
+        public CachingNekorekten build() {
+            ResultCache.Builder cache = ResultCache.builder(options).clock(clock).maxWait(maxWait);
+            if (searchStore != null) {
+                cache.searchStore(searchStore);
+            }
+            return new CachingNekorekten(delegate, cache.build());
+        }
+    }
+}
