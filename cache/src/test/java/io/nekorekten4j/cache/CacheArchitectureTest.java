@@ -1,11 +1,13 @@
 package io.nekorekten4j.cache;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.nekorekten4j.conformance.ArchitectureRules;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,16 @@ class CacheArchitectureTest {
                         "io.nekorekten4j.ports..", "io.nekorekten4j.cache..", "com.github.benmanes.caffeine..")
                 .because("the cache wraps any Nekorekten through the ports")
                 .check(CACHE);
+    }
+
+    /** This module's own classes, main and test, keep to its package: it splits no package (issue 10). */
+    @Test
+    void thisModuleDeclaresOnlyItsOwnPackage() {
+        JavaClasses own = new ClassFileImporter()
+                .importPaths(Path.of("target", "classes"), Path.of("target", "test-classes"));
+        assertThat(own.contain(CachingNekorekten.class)).as("main classes imported").isTrue();
+        assertThat(own.contain(CacheArchitectureTest.class)).as("test classes imported").isTrue();
+        ArchitectureRules.classesResideOnlyInTheModulesPackages("io.nekorekten4j.cache").check(own);
     }
 
     @Test

@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every main package of the modules users program against (domain, ports and the two adapters)
+ * Every main package of the modules users program against (domain, ports, the cache and the two adapters)
  * states its nullness stance in its {@code package-info.java}: a new package without one fails
  * here with its directory.
  */
 class NullnessStanceTest {
 
-    private static final List<String> MODULES = List.of("domain", "ports", "adapters-http", "adapters-fake");
+    private static final List<String> MODULES = List.of("domain", "ports", "cache", "adapters-http", "adapters-fake");
 
     @Test
     void everyMainPackageOfTheCoreModulesStatesItsNullness() throws IOException {
