@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;

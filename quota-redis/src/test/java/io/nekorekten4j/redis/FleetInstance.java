@@ -1,7 +1,7 @@
 package io.nekorekten4j.redis;
 
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;

@@ -2,7 +2,7 @@ package io.nekorekten4j.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.QuotaDecision;
 import io.nekorekten4j.http.QuotaLimits;
