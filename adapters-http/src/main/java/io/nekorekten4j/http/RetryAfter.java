@@ -139,11 +139,18 @@ final class RetryAfter {
         return Optional.empty();
     }
 
-    /** RFC 9110: a two-digit year more than 50 years in the future is the last century's. */
-    private static int fullYear(int twoDigits, Instant now) {
+    /**
+     * RFC 9110 §5.6.7: the year with those last two digits that is at most 50 years ahead; one
+     * further ahead means the most recent past year with those digits. Across a century boundary
+     * that is the next century's year ("00" read in 1970 is 2000, "05" read in 2060 is 2105).
+     */
+    static int fullYear(int twoDigits, Instant now) {
         int thisYear = now.atOffset(ZoneOffset.UTC).getYear();
         int year = thisYear / 100 * 100 + twoDigits;
-        return year > thisYear + 50 ? year - 100 : year;
+        if (year > thisYear + 50) {
+            return year - 100;
+        }
+        return year + 100 <= thisYear + 50 ? year + 100 : year;
     }
 
     private static Month month(String abbreviation) {

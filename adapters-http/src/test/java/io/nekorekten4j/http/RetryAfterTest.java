@@ -87,6 +87,18 @@ class RetryAfterTest {
     }
 
     @Test
+    void aTwoDigitYearAcrossACenturyBoundaryIsTheNextCenturysWhenThatIsAtMostFiftyYearsAhead() {
+        // RFC 9110 §5.6.7: only a year MORE than 50 years ahead is the last century's.
+        Instant in2060 = Instant.parse("2060-06-01T00:00:00Z");
+
+        assertThat(RetryAfter.parse("Monday, 01-Jan-05 00:00:00 GMT", in2060))
+                .contains(Duration.between(in2060, Instant.parse("2105-01-01T00:00:00Z")));
+        assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", in2060))
+                .contains(Duration.between(in2060, Instant.parse("2094-11-06T08:49:37Z")));
+        assertThat(RetryAfter.parse("Sunday, 06-Nov-59 08:49:37 GMT", in2060)).contains(Duration.ZERO);
+    }
+
+    @Test
     void aDateFarInTheFutureIsCappedAndADateInThePastIsNoWait() {
         assertThat(rateLimited("Fri, 31 Dec 9999 23:59:59 GMT").retryAfter())
                 .contains(Duration.between(NOW, NEXT_SOFIA_MIDNIGHT));
