@@ -74,9 +74,9 @@ class FleetQuotaTest {
                 .containsOnly(0L);
         assertThat(ServerModels.busiestWindow(arrivals.subList(0, PER_MINUTE), Duration.ofSeconds(60)))
                 .as("the first window is used in full").isEqualTo(PER_MINUTE);
-        // 61 s + the round trips; a loose bound, since CI machines are shared (the figure is printed).
-        assertThat(toCap).as("the rest of the day's requests go as soon as the first window ends")
-                .isLessThan(Duration.ofSeconds(90));
+        // How soon after the first window the rest of the day's requests went (61 s + round trips at
+        // best) is printed, not asserted: wall-clock speed on a shared machine decides no test. The
+        // plan-level utilisation is proved on virtual time (RedisFleetSimulationTest).
         assertThat(totals).as("no failure but the daily cap").containsOnlyKeys("sent", "QUOTA_EXHAUSTED");
     }
 
