@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@link Nekorekten} bean from the {@code nekorekten.*} properties:
@@ -71,7 +73,7 @@ public class NekorektenAutoConfiguration {
         @Conditional(OnApiKeyCondition.class)
         NekorektenHttp nekorekten(NekorektenProperties properties, ObjectProvider<NekorektenListener> listeners,
                                   ObjectProvider<NekorektenHttpBuilderCustomizer> customizers,
-                                  QuotaStoreProbe quotaStore) {
+                                  QuotaStoreProbe quotaStore, ResourceLoader resources) {
             NekorektenHttp.Builder builder = NekorektenHttp.builder()
                     .apiKey(properties.getApiKey())
                     .baseUri(properties.getBaseUri())
@@ -84,6 +86,13 @@ public class NekorektenAutoConfiguration {
             if (properties.getTransport() == NekorektenProperties.TransportKind.JDK) {
                 builder.transport(JdkTransport.builder().build());
             } // else the builder's default, Apache HttpClient 5, made only if no customizer sets another
+            if (properties.getCache().getStore() == NekorektenProperties.CacheStoreKind.REDIS
+                    && !ClassUtils.isPresent("io.nekorekten4j.redis.RedisResultStore", resources.getClassLoader())) {
+                // Reached only when NekorektenRedisCacheAutoConfiguration could not apply: the module is missing.
+                throw new IllegalStateException("nekorekten.cache.store=redis needs the shared result cache: add "
+                        + "io.nekorekten4j:nekorekten4j-quota-redis to the application's dependencies and set "
+                        + "nekorekten.cache.redis.uri, or set nekorekten.cache.store=memory");
+            }
             listeners.orderedStream().forEach(builder::listener);
             customizers.orderedStream().forEach(c -> c.customize(builder));
             NekorektenHttp client = builder.build();

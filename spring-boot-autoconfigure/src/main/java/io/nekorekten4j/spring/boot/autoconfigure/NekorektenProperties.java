@@ -28,6 +28,14 @@ public class NekorektenProperties {
         JDK
     }
 
+    /** Where the result cache keeps search answers. */
+    public enum CacheStoreKind {
+        /** In this JVM's memory. */
+        MEMORY,
+        /** On Redis, shared by every instance of the app (needs the quota-redis module). */
+        REDIS
+    }
+
     /** Where the quota's sliding log is kept. */
     public enum QuotaStoreKind {
         /** In this JVM: every client of a key in this process shares one gate. */
@@ -291,6 +299,76 @@ public class NekorektenProperties {
         }
     }
 
+    /**
+     * The shared result cache of {@code nekorekten.cache.store=redis} ({@code RedisResultStore} of
+     * {@code nekorekten4j-quota-redis}). {@link #toString()} shows neither a password nor the secret.
+     */
+    public static class CacheRedis {
+
+        /** Where Redis is (redis://, rediss://, redis-sentinel://). Required with cache.store=redis. */
+        private String uri;
+
+        /** The first part of every Redis key of the cache: one per application and environment. */
+        private String namespace = "nekorekten4j:cache";
+
+        /** The secret of the keyed hash that names the keys (at least 16 characters, the same everywhere). */
+        private String keySecret;
+
+        /** How long identical lookups on other instances wait for one instance's answer. */
+        private Duration lockLease = Duration.ofSeconds(5);
+
+        /** The bound of every Redis command; a lookup past it is a miss. */
+        private Duration commandTimeout = Duration.ofMillis(500);
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public String getNamespace() {
+            return namespace;
+        }
+
+        public void setNamespace(String namespace) {
+            this.namespace = namespace;
+        }
+
+        public String getKeySecret() {
+            return keySecret;
+        }
+
+        public void setKeySecret(String keySecret) {
+            this.keySecret = keySecret;
+        }
+
+        public Duration getLockLease() {
+            return lockLease;
+        }
+
+        public void setLockLease(Duration lockLease) {
+            this.lockLease = lockLease;
+        }
+
+        public Duration getCommandTimeout() {
+            return commandTimeout;
+        }
+
+        public void setCommandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+        }
+
+        /** The settings, never a password nor the key secret (only whether one is set). */
+        @Override
+        public String toString() {
+            return "CacheRedis[uri=" + (uri == null ? "unset" : "set") + ", namespace=" + namespace + ", keySecret="
+                    + (keySecret == null || keySecret.isEmpty() ? "derived" : "set") + ", lockLease=" + lockLease
+                    + ", commandTimeout=" + commandTimeout + "]";
+        }
+    }
+
     /** Timeouts of each attempt and of the whole call. */
     public static class Timeouts {
 
@@ -340,8 +418,29 @@ public class NekorektenProperties {
         /** How long the cities are kept. */
         private Duration citiesTtl = Duration.ofHours(24);
 
-        /** The most search answers kept. */
+        /** The most search answers kept (in memory). */
         private long maximumSize = 10_000;
+
+        /**
+         * Where search answers are kept: memory (this process) or redis (shared by every instance of
+         * the app; needs nekorekten4j-quota-redis and nekorekten.cache.redis.uri).
+         */
+        private CacheStoreKind store = CacheStoreKind.MEMORY;
+
+        private final CacheRedis redis = new CacheRedis();
+
+        public CacheStoreKind getStore() {
+            return store;
+        }
+
+        public void setStore(CacheStoreKind store) {
+            this.store = store;
+        }
+
+        /** The shared Redis cache's settings (with store=redis). */
+        public CacheRedis getRedis() {
+            return redis;
+        }
 
         public boolean isEnabled() {
             return enabled;

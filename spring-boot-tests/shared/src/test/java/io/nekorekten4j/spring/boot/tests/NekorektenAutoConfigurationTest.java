@@ -212,6 +212,7 @@ class NekorektenAutoConfigurationTest {
         assertThat(metadata).contains("\"nekorekten.api-key\"", "\"nekorekten.base-uri\"", "\"nekorekten.mode\"",
                 "\"nekorekten.quota.plan\"", "\"nekorekten.quota.permit-wait\"", "\"nekorekten.quota.store\"",
                 "\"nekorekten.quota.redis.uri\"", "\"nekorekten.quota.redis.fallback-instances\"",
+                "\"nekorekten.cache.store\"", "\"nekorekten.cache.redis.lock-lease\"",
                 "\"nekorekten.timeouts.call\"", "\"nekorekten.cache.search-ttl\"", "\"nekorekten.transport\"",
                 "\"nekorekten.fake.demo-data\"", "\"nekorekten.observability.propagate-trace-context\"",
                 "The API key from the nekorekten.com profile page");

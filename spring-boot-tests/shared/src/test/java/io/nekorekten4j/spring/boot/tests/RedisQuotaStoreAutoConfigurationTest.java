@@ -12,10 +12,12 @@ import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.QuotaScope;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.redis.RedisQuotaStore;
+import io.nekorekten4j.redis.RedisResultStore;
 import io.nekorekten4j.spring.boot.autoconfigure.NekorektenAutoConfiguration;
 import io.nekorekten4j.spring.boot.autoconfigure.NekorektenHealth;
 import io.nekorekten4j.spring.boot.autoconfigure.NekorektenHealthAutoConfiguration;
 import io.nekorekten4j.spring.boot.autoconfigure.NekorektenObservabilityAutoConfiguration;
+import io.nekorekten4j.spring.boot.autoconfigure.NekorektenRedisCacheAutoConfiguration;
 import io.nekorekten4j.spring.boot.autoconfigure.NekorektenRedisQuotaAutoConfiguration;
 import io.nekorekten4j.spring.boot.autoconfigure.QuotaStoreProbe;
 import java.io.IOException;
@@ -49,7 +51,8 @@ class RedisQuotaStoreAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(NekorektenObservabilityAutoConfiguration.class,
-                    NekorektenRedisQuotaAutoConfiguration.class, NekorektenAutoConfiguration.class,
+                    NekorektenRedisQuotaAutoConfiguration.class, NekorektenRedisCacheAutoConfiguration.class,
+                    NekorektenAutoConfiguration.class,
                     NekorektenHealthAutoConfiguration.class));
 
     @BeforeAll
@@ -148,11 +151,45 @@ class RedisQuotaStoreAutoConfigurationTest {
                         .hasStackTraceContaining("nekorekten4j-quota-redis"));
     }
 
+    /** nekorekten.cache.store=redis: a buyer one instance screened is the other instance's cache hit. */
+    @Test
+    void twoApplicationContextsShareOneResultCacheOnRedis() {
+        String[] properties = {"nekorekten.api-key=key-" + UUID.randomUUID(), "nekorekten.base-uri=" + server.uri(),
+            "nekorekten.cache.store=redis", "nekorekten.cache.redis.uri=redis://127.0.0.1:" + redisPort,
+            "nekorekten.cache.redis.namespace=cache-" + UUID.randomUUID().toString().substring(0, 8),
+            "nekorekten.cache.redis.key-secret=a-secret-of-at-least-16-chars",
+            "nekorekten.cache.redis.command-timeout=5s"};
+        SearchCriteria buyer = SearchCriteria.builder().phone("0899 " + (100_000 + (int) (Math.random() * 800_000)))
+                .build();
+        runner.withPropertyValues(properties).run(first -> runner.withPropertyValues(properties).run(second -> {
+            assertThat(first).hasSingleBean(RedisResultStore.class).doesNotHaveBean(RedisQuotaStore.class);
+            long before = server.requestCount();
+            first.getBean(NekorektenHttp.class).search(buyer);
+            assertThat(server.requestCount() - before).as("the first instance's search").isEqualTo(1);
+
+            second.getBean(NekorektenHttp.class).search(buyer);
+
+            assertThat(server.requestCount() - before).as("the second instance's identical search").isEqualTo(1);
+        }));
+    }
+
+    @Test
+    void aSharedCacheWithoutItsUriOrModuleFailsStartupNamingWhatIsMissing() {
+        runner.withPropertyValues("nekorekten.api-key=key-" + UUID.randomUUID(), "nekorekten.cache.store=redis")
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("nekorekten.cache.redis.uri is required"));
+        runner.withClassLoader(new FilteredClassLoader(RedisResultStore.class))
+                .withPropertyValues("nekorekten.api-key=key-" + UUID.randomUUID(), "nekorekten.cache.store=redis")
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("nekorekten.cache.store=redis")
+                        .hasStackTraceContaining("nekorekten4j-quota-redis"));
+    }
+
     @Test
     void theJvmStoreNeedsNoRedis() {
         runner.withPropertyValues("nekorekten.api-key=key-" + UUID.randomUUID(), "nekorekten.base-uri=" + server.uri())
                 .run(context -> {
-                    assertThat(context).doesNotHaveBean(RedisQuotaStore.class);
+                    assertThat(context).doesNotHaveBean(RedisQuotaStore.class).doesNotHaveBean(RedisResultStore.class);
                     assertThat(context.getBean(QuotaStoreProbe.class).name()).isEqualTo("jvm");
                 });
     }
