@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.nekorekten4j.http.ApacheTransport;
+import io.nekorekten4j.http.JdkTransport;
+import io.nekorekten4j.http.Transport;
+import io.nekorekten4j.http.TransportException;
+import io.nekorekten4j.http.TransportRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -16,15 +21,15 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The transport contract on {@link ApacheTransport}, plus its pool accounting. */
-class ApacheTransportTest extends TransportContract {
+class ApacheTransportContractTest extends TransportContract {
 
     @Override
-    Transport newTransport() {
+    protected Transport newTransport() {
         return ApacheTransport.builder().build();
     }
 
     @Override
-    Transport newTransportWithConnectionCap(int perRoute) {
+    protected Transport newTransportWithConnectionCap(int perRoute) {
         return ApacheTransport.builder().maxConnections(perRoute).maxConnectionsPerRoute(perRoute).build();
     }
 

@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -26,6 +26,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.nekorekten4j.http.RequestBody;
+import io.nekorekten4j.http.Transport;
+import io.nekorekten4j.http.TransportException;
+import io.nekorekten4j.http.TransportRequest;
+import io.nekorekten4j.http.TransportResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,10 +61,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What every {@link Transport} must do, checked against WireMock on 127.0.0.1. Each concrete
- * transport test subclasses this and names its transport in {@link #newTransport()}.
+ * What every {@link Transport} must do, as a JUnit 5 test class: subclass it in your test sources,
+ * name your transport in {@link #newTransport()} and {@link #newTransportWithConnectionCap(int)},
+ * and JUnit runs every rule against it. The project's own transports ({@link
+ * io.nekorekten4j.http.JdkTransport}, {@link io.nekorekten4j.http.ApacheTransport}) pass it.
+ *
+ * <pre>{@code
+ * class OkHttpTransportContractTest extends TransportContract {
+ *     protected Transport newTransport() { return new OkHttpTransport(new OkHttpClient()); }
+ *     protected Transport newTransportWithConnectionCap(int perRoute) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The rules: requests reach the server exactly as given (headers, JSON and multipart bytes,
+ * file names that cannot inject a header); redirects are answers handed to the handler, never
+ * followed; answers over the size cap, gzip bombs and stalled bodies fail as
+ * {@link TransportException}s of the right {@link TransportException.Kind}; a request is put on
+ * the wire once, whatever breaks (no silent re-send of a request that reached the server); close
+ * fails calls in flight; no header value (the API key) reaches a message or {@code toString()}.
+ * The servers are WireMock and a raw-socket server on 127.0.0.1, started by the suite; nothing
+ * leaves the machine. The test methods are {@code final}: a transport that cannot meet a rule
+ * fails it.
  */
-abstract class TransportContract {
+public abstract class TransportContract {
 
     static final String KEY = "transport-contract-key-7c1e";
     static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0};
@@ -71,11 +95,15 @@ abstract class TransportContract {
 
     Transport transport;
 
-    /** The transport under test, fresh for each test. */
-    abstract Transport newTransport();
+    /** For subclasses. */
+    protected TransportContract() {
+    }
+
+    /** The transport under test, fresh for each test; the suite closes it after the test. */
+    protected abstract Transport newTransport();
 
     @BeforeAll
-    static void startServers() {
+    public static void startServers() {
         server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
         elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
         server.start();
@@ -83,20 +111,20 @@ abstract class TransportContract {
     }
 
     @AfterAll
-    static void stopServers() {
+    public static void stopServers() {
         server.stop();
         elsewhere.stop();
     }
 
     @BeforeEach
-    void freshTransportAndLogs() {
+    public final void freshTransportAndLogs() {
         server.resetAll();
         elsewhere.resetAll();
         transport = newTransport();
     }
 
     @AfterEach
-    void closeTransportAndCheckNothingUnexpectedArrived() {
+    public final void closeTransportAndCheckNothingUnexpectedArrived() {
         transport.close();
         assertThat(server.findAllUnmatchedRequests()).as("requests no stub expected").isEmpty();
         assertThat(elsewhere.getAllServeEvents()).as("requests to the other origin").isEmpty();
@@ -105,7 +133,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- requests reach the server as given
 
     @Test
-    void getCarriesTheGivenHeadersAndReturnsStatusHeadersAndBody() throws IOException {
+    public final void getCarriesTheGivenHeadersAndReturnsStatusHeadersAndBody() throws IOException {
         server.stubFor(get(urlEqualTo("/api/v1/reports?phone=359888123456"))
                 .willReturn(aResponse().withStatus(200).withHeader("X-Answer", "yes").withBody("{\"items\":[]}")));
 
@@ -120,7 +148,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void postSendsTheJsonBytesExactly() throws IOException {
+    public final void postSendsTheJsonBytesExactly() throws IOException {
         byte[] json = "{\"text\":\"Измамник с телефон\",\"phone\":\"359888123456\"}".getBytes(StandardCharsets.UTF_8);
         server.stubFor(post("/api/v1/reports").willReturn(aResponse().withStatus(201).withBody("{}")));
 
@@ -134,7 +162,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void patchSendsTheJsonBytesExactly() throws IOException {
+    public final void patchSendsTheJsonBytesExactly() throws IOException {
         byte[] json = "{\"text\":\"поправка\"}".getBytes(StandardCharsets.UTF_8);
         server.stubFor(patch(urlEqualTo("/api/v1/reports/r-42")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
@@ -147,7 +175,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void deleteWithAnEmptyAnswerGivesAnEmptyBody() throws IOException {
+    public final void deleteWithAnEmptyAnswerGivesAnEmptyBody() throws IOException {
         server.stubFor(delete(urlEqualTo("/api/v1/reports/r-42")).willReturn(aResponse().withStatus(204)));
 
         Got got = transport.execute(call("DELETE", "/api/v1/reports/r-42").build(), Got::read);
@@ -158,7 +186,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void multipartSendsEachFileAsAPartNamedFilesWithItsNameEvenInCyrillic() throws IOException {
+    public final void multipartSendsEachFileAsAPartNamedFilesWithItsNameEvenInCyrillic() throws IOException {
         server.stubFor(post("/api/v1/files").willReturn(aResponse().withStatus(200).withBody("[\"f1\",\"f2\"]")));
         RequestBody.Multipart files = new RequestBody.Multipart(List.of(
                 new RequestBody.Part("files[]", "photo.jpg", "image/jpeg", JPEG),
@@ -183,7 +211,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aFileNameWithQuotesAndLineBreaksCannotInjectAHeaderOrAPart() throws IOException {
+    public final void aFileNameWithQuotesAndLineBreaksCannotInjectAHeaderOrAPart() throws IOException {
         server.stubFor(post("/api/v1/files").willReturn(aResponse().withStatus(200).withBody("[\"f1\"]")));
         String evil = "evil\".jpg\"; name=\"other\r\nX-Injected: yes\r\n\r\nboo";
         RequestBody.Multipart files = new RequestBody.Multipart(List.of(
@@ -211,7 +239,7 @@ abstract class TransportContract {
 
     @ParameterizedTest(name = "{0} to another origin")
     @ValueSource(ints = {301, 302, 307, 308})
-    void aRedirectIsHandedToTheHandlerAndTheOtherOriginSeesNothing(int status) throws IOException {
+    public final void aRedirectIsHandedToTheHandlerAndTheOtherOriginSeesNothing(int status) throws IOException {
         String target = elsewhere.baseUrl() + "/api/v1/reports";
         server.stubFor(any(urlPathEqualTo("/api/v1/reports"))
                 .willReturn(aResponse().withStatus(status).withHeader("Location", target)));
@@ -235,7 +263,7 @@ abstract class TransportContract {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Fault.class)
-    void aFaultOfTheServerIsAnExceptionOfTheKindTheTransportCanTell(Fault fault) {
+    public final void aFaultOfTheServerIsAnExceptionOfTheKindTheTransportCanTell(Fault fault) {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withFault(fault)));
 
         TransportException failure = catchThrowableOfType(TransportException.class,
@@ -252,7 +280,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aRefusedConnectionIsNotSent() throws IOException {
+    public final void aRefusedConnectionIsNotSent() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             closedPort = socket.getLocalPort();
@@ -271,7 +299,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void noAnswerWithinTheResponseTimeoutIsATimeout() {
+    public final void noAnswerWithinTheResponseTimeoutIsATimeout() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3_000)));
         TransportRequest request = call("GET", "/api/v1/reports").responseTimeout(Duration.ofMillis(300)).build();
 
@@ -283,7 +311,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aBodyDribbledPastTheWholeCallDeadlineIsATimeoutNotAHang() {
+    public final void aBodyDribbledPastTheWholeCallDeadlineIsATimeoutNotAHang() {
         // 50 chunks over 5 s: each read gets a byte well within the response timeout, so only a
         // deadline (not a per-read timeout) can stop it.
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
@@ -304,7 +332,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aBodyThatStallsLongerThanTheResponseTimeoutIsATimeout() {
+    public final void aBodyThatStallsLongerThanTheResponseTimeoutIsATimeout() {
         // Two chunks two seconds apart: the gap, not the deadline, is what must trip.
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
                 .withBody("z".repeat(100)).withChunkedDribbleDelay(2, 4_000)));
@@ -321,7 +349,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aDeadlineAtTheEndOfTimeIsNoDeadline() throws IOException {
+    public final void aDeadlineAtTheEndOfTimeIsNoDeadline() throws IOException {
         server.stubFor(get("/api/v1/cities").willReturn(aResponse().withStatus(200).withBody("[]")));
 
         Got got = transport.execute(call("GET", "/api/v1/cities").deadline(Instant.MAX).build(), Got::read);
@@ -330,7 +358,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aDeadlineAlreadyPassedSendsNothing() {
+    public final void aDeadlineAlreadyPassedSendsNothing() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
         TransportRequest request = call("GET", "/api/v1/reports").deadline(Instant.now().minusSeconds(1)).build();
 
@@ -343,7 +371,7 @@ abstract class TransportContract {
 
     @ParameterizedTest(name = "chunked={0}")
     @ValueSource(booleans = {false, true})
-    void aBodyOverTheCapIsTooLarge(boolean chunked) {
+    public final void aBodyOverTheCapIsTooLarge(boolean chunked) {
         var answer = aResponse().withStatus(200).withBody(new byte[256 * 1024]);
         if (chunked) {
             answer = answer.withChunkedDribbleDelay(4, 40);
@@ -359,7 +387,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aBodyOfExactlyTheCapIsAccepted() throws IOException {
+    public final void aBodyOfExactlyTheCapIsAccepted() throws IOException {
         byte[] body = new byte[64 * 1024];
         Arrays.fill(body, (byte) 'a');
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody(body)));
@@ -370,7 +398,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aCompressedBodyIsHandedOverAsSentAndNeverInflatedPastTheCap() throws IOException {
+    public final void aCompressedBodyIsHandedOverAsSentAndNeverInflatedPastTheCap() throws IOException {
         // 16 MiB of zeros compress to about 16 KiB: inflated, it would blow a 1 MiB cap sixteen times over.
         byte[] bomb = gzip(new byte[16 * 1024 * 1024]);
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
@@ -391,7 +419,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void anAnswerWithMoreThanAHundredHeadersIsRefusedAsBroken() {
+    public final void anAnswerWithMoreThanAHundredHeadersIsRefusedAsBroken() {
         var answer = aResponse().withStatus(200).withBody("{}");
         for (int i = 0; i < 150; i++) {
             answer = answer.withHeader("X-Filler-" + i, "v");
@@ -406,7 +434,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void anAnswerWithAHeaderLineOverEightKilobytesIsRefusedAsBroken() {
+    public final void anAnswerWithAHeaderLineOverEightKilobytesIsRefusedAsBroken() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
                 .withHeader("X-Long", "v".repeat(9 * 1024)).withBody("{}")));
 
@@ -420,7 +448,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- the handler's outcome, and no draining
 
     @Test
-    void anExceptionOfTheHandlerComesOutUnchanged() {
+    public final void anExceptionOfTheHandlerComesOutUnchanged() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}")));
         IOException own = new IOException("the handler says no");
 
@@ -433,7 +461,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aRuntimeExceptionOfTheHandlerComesOutUnchanged() {
+    public final void aRuntimeExceptionOfTheHandlerComesOutUnchanged() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}")));
         IllegalStateException own = new IllegalStateException("unparsable");
 
@@ -443,7 +471,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aHandlerThatStopsReadingReturnsWithoutTheRestOfASlowBodyBeingDrained() throws IOException {
+    public final void aHandlerThatStopsReadingReturnsWithoutTheRestOfASlowBodyBeingDrained() throws IOException {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
                 .withBody("y".repeat(400)).withChunkedDribbleDelay(40, 20_000)));
         TransportRequest request = call("GET", "/api/v1/reports").deadline(Instant.now().plusSeconds(60)).build();
@@ -461,7 +489,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void theBodyStreamFailsAgainOnceItFailed() {
+    public final void theBodyStreamFailsAgainOnceItFailed() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody(new byte[8 * 1024])));
         TransportRequest request = call("GET", "/api/v1/reports").maxResponseBytes(1024).build();
 
@@ -484,7 +512,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- never retries on its own
 
     @Test
-    void aPostAnsweredByAConnectionResetIsSentExactlyOnce() {
+    public final void aPostAnsweredByAConnectionResetIsSentExactlyOnce() {
         server.stubFor(post("/api/v1/reports").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThatThrownBy(() -> transport.execute(call("POST", "/api/v1/reports")
@@ -495,7 +523,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aPostOnAReusedConnectionThatClosesWithoutAnswerIsSentExactlyOnce() throws IOException {
+    public final void aPostOnAReusedConnectionThatClosesWithoutAnswerIsSentExactlyOnce() throws IOException {
         // A pooled connection the server closes without a byte of answer is the classic trigger of
         // a transparent re-send; for a POST that would duplicate a report.
         server.stubFor(get("/api/v1/cities").willReturn(aResponse().withStatus(200).withBody("[]")));
@@ -510,7 +538,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void a503WithRetryAfterIsHandedOverNotRetried() throws IOException {
+    public final void a503WithRetryAfterIsHandedOverNotRetried() throws IOException {
         server.stubFor(post("/api/v1/reports").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")
                 .withBody("{\"message\":\"busy\"}")));
 
@@ -527,7 +555,7 @@ abstract class TransportContract {
 
     @ParameterizedTest(name = "{0} answered by {1}")
     @CsvSource({"GET, RESET", "GET, CLOSE", "DELETE, RESET", "PATCH, CLOSE", "POST, RESET"})
-    void aRequestWhoseFreshConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(String method,
+    public final void aRequestWhoseFreshConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(String method,
             RawSocketServer.Behaviour behaviour) throws IOException {
         try (RawSocketServer raw = RawSocketServer.always(behaviour)) {
             TransportRequest request = rawCall(raw, method).build();
@@ -543,7 +571,7 @@ abstract class TransportContract {
 
     @ParameterizedTest(name = "answered by {0}")
     @EnumSource(value = RawSocketServer.Behaviour.class, names = {"RESET", "CLOSE"})
-    void aGetWhoseReusedConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(RawSocketServer.Behaviour behaviour)
+    public final void aGetWhoseReusedConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(RawSocketServer.Behaviour behaviour)
             throws IOException {
         try (RawSocketServer raw = RawSocketServer.start(n -> n == 1 ? RawSocketServer.Behaviour.OK : behaviour)) {
             assertThat(transport.execute(rawCall(raw, "GET").build(), Got::read).text()).isEqualTo("{}");
@@ -560,7 +588,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- each timeout as documented
 
     @Test
-    void theResponseTimeoutCountsFromTheSentRequestNotFromTheStartOfTheConnect() throws IOException {
+    public final void theResponseTimeoutCountsFromTheSentRequestNotFromTheStartOfTheConnect() throws IOException {
         // A connect timeout of 30 s must not stretch a 300 ms response timeout: the server holds the
         // request for good, so only the response timeout can end this call well within 10 s.
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HANG)) {
@@ -580,7 +608,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aBodyThatStopsAfterItsHeadIsATimeoutOfTheResponseTimeout() throws IOException {
+    public final void aBodyThatStopsAfterItsHeadIsATimeoutOfTheResponseTimeout() throws IOException {
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HEAD_THEN_STALL)) {
             TransportRequest request = rawCall(raw, "GET")
                     .connectTimeout(Duration.ofSeconds(30))
@@ -599,7 +627,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- close aborts what is in flight
 
     @Test
-    void closeAbortsACallWaitingForItsAnswerAndClosesItsConnection() throws Exception {
+    public final void closeAbortsACallWaitingForItsAnswerAndClosesItsConnection() throws Exception {
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HANG)) {
             TransportRequest request = rawCall(raw, "GET").responseTimeout(Duration.ofSeconds(30))
                     .deadline(Instant.now().plusSeconds(60)).build();
@@ -613,7 +641,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void closeAbortsACallReadingItsAnswerAndClosesItsConnection() throws Exception {
+    public final void closeAbortsACallReadingItsAnswerAndClosesItsConnection() throws Exception {
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HEAD_THEN_STALL)) {
             TransportRequest request = rawCall(raw, "GET").responseTimeout(Duration.ofSeconds(30))
                     .deadline(Instant.now().plusSeconds(60)).build();
@@ -627,7 +655,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aClosedTransportRefusesFurtherCalls() {
+    public final void aClosedTransportRefusesFurtherCalls() {
         transport.close();
         transport.close();
 
@@ -639,7 +667,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- a bounded number of connections
 
     @Test
-    void noMoreConnectionsAreOpenAtOnceThanTheCap() throws Exception {
+    public final void noMoreConnectionsAreOpenAtOnceThanTheCap() throws Exception {
         int calls = 12;
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.OK_AFTER_HOLD);
              Transport capped = newTransportWithConnectionCap(2)) {
@@ -691,8 +719,11 @@ abstract class TransportContract {
         void run() throws Exception;
     }
 
-    /** The transport under test with at most {@code perRoute} connections to one host. */
-    abstract Transport newTransportWithConnectionCap(int perRoute);
+    /**
+     * A transport of the kind under test that opens at most {@code perRoute} connections to one
+     * origin (and in all): the suite checks that a call waiting for a connection is not sent twice.
+     */
+    protected abstract Transport newTransportWithConnectionCap(int perRoute);
 
     /** A call to {@code raw} with the test defaults, a JSON body for the methods that carry one. */
     static Call rawCall(RawSocketServer raw, String method) {
@@ -706,7 +737,7 @@ abstract class TransportContract {
     // ---------------------------------------------------------------- secrets
 
     @Test
-    void noToStringShowsAHeaderValue() {
+    public final void noToStringShowsAHeaderValue() {
         TransportRequest request = call("GET", "/api/v1/reports?phone=359888123456").build();
 
         assertThat(request.toString()).doesNotContain(KEY).doesNotContain("359888123456").contains("Api-Key");
@@ -714,7 +745,7 @@ abstract class TransportContract {
     }
 
     @Test
-    void aHeaderValueWithALineBreakIsRefusedWithoutEchoingIt() {
+    public final void aHeaderValueWithALineBreakIsRefusedWithoutEchoingIt() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Api-Key", KEY + "\r\nX-Injected: yes");

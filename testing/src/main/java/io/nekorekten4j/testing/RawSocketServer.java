@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

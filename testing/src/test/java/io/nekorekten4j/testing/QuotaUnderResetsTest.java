@@ -1,9 +1,12 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.http.CacheOptions;
+import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.RetryOptions;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.time.Duration;
@@ -16,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The plan's promise through a whole client, on both transports, against a server that resets or
  * closes every connection after reading the request and before answering: whatever retries the
  * client and the wire would make, the server never reads more requests than the plan allows in a
- * minute. (The JDK client re-sends such a GET by itself; before {@link SendOnceBodyPublisher} a
+ * minute. (The JDK client re-sends such a GET by itself; before adapters-http's {@code SendOnceBodyPublisher} a
  * 3-per-minute plan put 6 requests on the wire here.)
  *
  * <p>Real clock and real sleeps: the first call spends the plan's three permits over its three
@@ -38,8 +41,8 @@ class QuotaUnderResetsTest {
         try (RawSocketServer raw = RawSocketServer.always(behaviour);
              NekorektenHttp client = NekorektenHttp.builder()
                      .baseUri(raw.uri("").toString())
-                     .apiKey(NekorektenHttpTestSupport.randomKey())
-                     .transport(NekorektenHttpTestSupport.transport(transportKind))
+                     .apiKey(TestClients.randomApiKey())
+                     .transport(TestClients.Wire.valueOf(transportKind.toUpperCase(java.util.Locale.ROOT)).newTransport())
                      .quota(QuotaPlan.perMinute(PLAN_PER_MINUTE))
                      .permitWaitTimeout(Duration.ofMillis(100))
                      .connectTimeout(Duration.ofSeconds(2))
