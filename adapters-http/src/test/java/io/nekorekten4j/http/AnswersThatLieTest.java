@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import io.nekorekten4j.ports.screening.Screening;
 import io.nekorekten4j.ports.screening.ScreeningResult;
 import io.nekorekten4j.ports.screening.Verdict;
 import io.nekorekten4j.ports.screening.Buyer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class AnswersThatLieTest {
     }
 
     private NekorektenHttp api(String transportKind) {
-        NekorektenHttp api = client(service.baseUrl(), randomKey(), transport(transportKind), new RecordingSleeper())
+        NekorektenHttp api = client(service.baseUrl(), randomKey(), transport(transportKind), VirtualTime.startingAt(Instant.now()))
                 .retry(RetryOptions.disabled()).build();
         clients.add(api);
         return api;

@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.Report;
 import io.nekorekten4j.domain.ReportId;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +32,7 @@ final class CacheFixtures {
     }
 
     /** A client of {@code service} with {@code cache}, a huge quota, no retries and a test clock. */
-    static NekorektenHttp client(WireMockExtension service, RecordingSleeper sleeper, CacheOptions cache) {
+    static NekorektenHttp client(WireMockExtension service, VirtualTime sleeper, CacheOptions cache) {
         return NekorektenHttpTestSupport.client(service.baseUrl(), NekorektenHttpTestSupport.randomKey(),
                 NekorektenHttpTestSupport.transport("apache"), sleeper)
                 .retry(RetryOptions.disabled())

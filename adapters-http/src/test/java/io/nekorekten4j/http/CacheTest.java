@@ -35,10 +35,10 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.http.CacheFixtures.Item;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +64,7 @@ class CacheTest {
     private static final ReportId FIRST = ReportId.of(id(1));
     private static final ReportId SECOND = ReportId.of(id(2));
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private final List<NekorektenHttp> clients = new ArrayList<>();
 
     @AfterEach
@@ -106,11 +106,11 @@ class CacheTest {
 
         api.search(BY_PHONE);
         // A millisecond short: Caffeine keeps write times to an even nanosecond.
-        sleeper.clock().advance(Duration.ofMinutes(10).minusMillis(1));
+        sleeper.advance(Duration.ofMinutes(10).minusMillis(1));
         api.search(BY_PHONE);
         assertThat(searches(service)).as("just before the TTL").isEqualTo(1);
 
-        sleeper.clock().advance(Duration.ofMillis(1));
+        sleeper.advance(Duration.ofMillis(1));
         api.search(BY_PHONE);
         assertThat(searches(service)).as("at the TTL").isEqualTo(2);
 
@@ -222,7 +222,7 @@ class CacheTest {
 
         List<City> first = api.cities();
         api.search(BY_PHONE);
-        sleeper.clock().advance(Duration.ofHours(23));
+        sleeper.advance(Duration.ofHours(23));
         List<City> later = api.cities();
         api.search(BY_PHONE);
 
@@ -230,7 +230,7 @@ class CacheTest {
         assertThat(searches(service)).as("the search expired after 10 minutes").isEqualTo(2);
         assertThat(later).containsExactlyElementsOf(first);
 
-        sleeper.clock().advance(Duration.ofHours(1));
+        sleeper.advance(Duration.ofHours(1));
         api.cities();
         assertThat(citiesCalls(service)).as("cities after 24 h").isEqualTo(2);
     }

@@ -17,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.NekorektenException;
@@ -26,6 +25,7 @@ import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.TransportException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class CircuitBreakerTest {
 
     private static final SearchCriteria CRITERIA = SearchCriteria.builder().phone("0888 123 456").build();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private NekorektenHttp api;
 
     @AfterEach
@@ -143,7 +143,7 @@ class CircuitBreakerTest {
         assertThatThrownBy(() -> client.search(CRITERIA)).isInstanceOf(CircuitOpenException.class);
         answer(okJson(fixture("search-live.json")));
 
-        sleeper.clock().advance(Duration.ofSeconds(31));
+        sleeper.advance(Duration.ofSeconds(31));
 
         assertThat(client.search(CRITERIA).reports()).hasSize(1);
         assertThat(client.search(CRITERIA).reports()).hasSize(1);
@@ -157,7 +157,7 @@ class CircuitBreakerTest {
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> client.search(CRITERIA)).isInstanceOf(ServiceUnavailableException.class);
         }
-        sleeper.clock().advance(Duration.ofSeconds(31));
+        sleeper.advance(Duration.ofSeconds(31));
 
         assertThatThrownBy(() -> client.search(CRITERIA)).isInstanceOf(ServiceUnavailableException.class);
         assertThatThrownBy(() -> client.search(CRITERIA)).isInstanceOf(CircuitOpenException.class);

@@ -22,7 +22,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.NekorektenException;
@@ -32,6 +31,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -70,7 +70,7 @@ class FaultTest {
 
     /** A client without retries or breaker, so that each fault is seen once. */
     private NekorektenHttp api(String transportKind, Function<NekorektenHttp.Builder, NekorektenHttp.Builder> settings) {
-        api = settings.apply(client(service.baseUrl(), key, transport(transportKind), new RecordingSleeper())
+        api = settings.apply(client(service.baseUrl(), key, transport(transportKind), VirtualTime.startingAt(Instant.now()))
                 .retry(RetryOptions.disabled()).circuitBreaker(CircuitBreakerOptions.disabled())).build();
         return api;
     }

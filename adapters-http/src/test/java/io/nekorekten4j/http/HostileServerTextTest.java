@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.Violation;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.StdErrCapture;
 import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.InvalidRequestException;
@@ -31,6 +30,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +63,7 @@ class HostileServerTextTest {
     }
 
     private NekorektenHttp api(String transportKind, String baseUrl) {
-        NekorektenHttp api = client(baseUrl, key, transport(transportKind), new RecordingSleeper())
+        NekorektenHttp api = client(baseUrl, key, transport(transportKind), VirtualTime.startingAt(Instant.now()))
                 .retry(RetryOptions.disabled()).build();
         clients.add(api);
         return api;

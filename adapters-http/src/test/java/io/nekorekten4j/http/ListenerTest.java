@@ -19,12 +19,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +48,7 @@ class ListenerTest {
 
     private static final SearchCriteria CRITERIA = SearchCriteria.builder().phone("0888 123 456").build();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private final Recorder recorder = new Recorder();
     private final List<NekorektenHttp> clients = new ArrayList<>();
 

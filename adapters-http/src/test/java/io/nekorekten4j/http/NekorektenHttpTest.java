@@ -24,13 +24,13 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -69,7 +69,7 @@ class NekorektenHttpTest {
     }
 
     private NekorektenHttp api(String transportKind) {
-        return keep(client(service.baseUrl(), randomKey(), transport(transportKind), new RecordingSleeper()).build());
+        return keep(client(service.baseUrl(), randomKey(), transport(transportKind), VirtualTime.startingAt(Instant.now())).build());
     }
 
     private static int requests() {
@@ -140,7 +140,7 @@ class NekorektenHttpTest {
         String first = randomKey();
         String second = randomKey();
         AtomicInteger reads = new AtomicInteger();
-        NekorektenHttp api = keep(client(service.baseUrl(), first, transport("apache"), new RecordingSleeper())
+        NekorektenHttp api = keep(client(service.baseUrl(), first, transport("apache"), VirtualTime.startingAt(Instant.now()))
                 .apiKey(() -> reads.getAndIncrement() == 0 ? first : second).build());
 
         api.search(CRITERIA);
@@ -154,7 +154,7 @@ class NekorektenHttpTest {
     @Test
     void aPermitWaitLongerThanAllowedFailsAtOnceWithoutARequest() {
         service.stubFor(get(urlPathEqualTo("/api/v1/reports")).willReturn(okJson(fixture("search-live.json"))));
-        NekorektenHttp api = keep(client(service.baseUrl(), randomKey(), transport("apache"), new RecordingSleeper())
+        NekorektenHttp api = keep(client(service.baseUrl(), randomKey(), transport("apache"), VirtualTime.startingAt(Instant.now()))
                 .quota(QuotaPlan.perMinute(1)).permitWaitTimeout(Duration.ofSeconds(5)).build());
         api.search(CRITERIA);
 
@@ -170,7 +170,7 @@ class NekorektenHttpTest {
     @Test
     void aSpentDailyQuotaFailsAtOnceWithoutARequest() {
         service.stubFor(get(urlPathEqualTo("/api/v1/reports")).willReturn(okJson(fixture("search-live.json"))));
-        NekorektenHttp api = keep(client(service.baseUrl(), randomKey(), transport("apache"), new RecordingSleeper())
+        NekorektenHttp api = keep(client(service.baseUrl(), randomKey(), transport("apache"), VirtualTime.startingAt(Instant.now()))
                 .quota(QuotaPlan.of(100, 1)).build());
         api.search(CRITERIA);
 
@@ -197,7 +197,7 @@ class NekorektenHttpTest {
                 real.close();
             }
         };
-        NekorektenHttp api = client(service.baseUrl(), randomKey(), counting, new RecordingSleeper()).build();
+        NekorektenHttp api = client(service.baseUrl(), randomKey(), counting, VirtualTime.startingAt(Instant.now())).build();
 
         api.close();
         api.close();
@@ -257,7 +257,7 @@ class NekorektenHttpTest {
         Sleeper interrupting = d -> {
             throw new InterruptedException("test");
         };
-        RecordingSleeper recording = new RecordingSleeper();
+        VirtualTime recording = VirtualTime.startingAt(Instant.now());
         NekorektenHttp api = keep(client(service.baseUrl(), randomKey(), transport("apache"), recording)
                 .sleeper(interrupting).build());
 

@@ -67,7 +67,7 @@ final class NekorektenHttpTestSupport {
      * A client builder for tests against {@code baseUrl}: a huge quota, no real sleeping, a test
      * clock, short timeouts, and no cache (every call is a request; the cache has its own tests).
      */
-    static NekorektenHttp.Builder client(String baseUrl, String key, Transport transport, RecordingSleeper sleeper) {
+    static NekorektenHttp.Builder client(String baseUrl, String key, Transport transport, VirtualTime sleeper) {
         return NekorektenHttp.builder()
                 .baseUri(baseUrl)
                 .apiKey(key)
@@ -76,62 +76,9 @@ final class NekorektenHttpTestSupport {
                 .connectTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(20))
-                .clock(sleeper.clock())
+                .clock(sleeper)
                 .sleeper(sleeper)
                 .cache(CacheOptions.disabled());
-    }
-
-    /** A clock that stands still until advanced; starts at the real now, so deadlines stay real. */
-    static final class TestClock extends Clock {
-        private Instant now = Instant.now();
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a test clock has one zone");
-        }
-    }
-
-    /** A sleeper that records each wait and advances its clock by it instead of sleeping. */
-    static final class RecordingSleeper implements Sleeper {
-        private final TestClock clock = new TestClock();
-        private final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            synchronized (this) {
-                sleeps.add(duration);
-            }
-            clock.advance(duration);
-        }
-
-        TestClock clock() {
-            return clock;
-        }
-
-        synchronized List<Duration> sleeps() {
-            return List.copyOf(sleeps);
-        }
-
-        synchronized Duration total() {
-            return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
-        }
     }
 
     /**

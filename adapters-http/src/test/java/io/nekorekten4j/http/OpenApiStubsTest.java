@@ -15,7 +15,6 @@ import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
@@ -197,7 +196,7 @@ class OpenApiStubsTest {
 
     /** The happy paths, through the client itself: search pages, upload, create, update, cities, delete. */
     private static void driveTheClient(WireMockBackend backend, String key) {
-        try (NekorektenHttp api = client(backend.uri().toString(), key, transport("jdk"), new RecordingSleeper())
+        try (NekorektenHttp api = client(backend.uri().toString(), key, transport("jdk"), VirtualTime.startingAt(Instant.now()))
                 .retry(RetryOptions.disabled()).circuitBreaker(CircuitBreakerOptions.disabled()).build()) {
             SearchCriteria byPhone = SearchCriteria.builder().phone("0888 123 456").build();
             SearchResult first = api.search(byPhone);

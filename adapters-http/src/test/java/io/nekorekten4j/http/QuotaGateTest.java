@@ -38,8 +38,8 @@ class QuotaGateTest {
     private static final Duration LONG_WAIT = Duration.ofMinutes(5);
     private static final URI SERVICE = URI.create("https://api.nekorekten.com");
 
-    private final VirtualClock clock = new VirtualClock(T0);
-    private final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
+    private final VirtualTime clock = VirtualTime.startingAt(T0);
+    private final VirtualTime sleeper = clock;
 
     @Test
     void aBurstOfAllPermitsIsAdmittedAtOnce() {
@@ -611,38 +611,6 @@ class QuotaGateTest {
         }
     }
 
-    /** A settable clock for simulations; thread safe. */
-    static final class VirtualClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        VirtualClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a virtual clock has no zones");
-        }
-    }
-
     /** A clock that moves on by {@code tick} at every reading, like a real one between two reads. */
     static final class TickingClock extends Clock {
         private final AtomicReference<Instant> now;
@@ -669,23 +637,4 @@ class QuotaGateTest {
         }
     }
 
-    /** A sleeper that advances a virtual clock instead of sleeping, and records each wait. */
-    static final class AdvancingSleeper implements Sleeper {
-        private final VirtualClock clock;
-        private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-
-        AdvancingSleeper(VirtualClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public void sleep(Duration d) {
-            sleeps.add(d);
-            clock.advance(d);
-        }
-
-        List<Duration> sleeps() {
-            return List.copyOf(sleeps);
-        }
-    }
 }

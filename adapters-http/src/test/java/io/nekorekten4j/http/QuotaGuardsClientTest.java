@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
@@ -75,12 +74,12 @@ class QuotaGuardsClientTest {
                 .willSetStateTo("calm"));
         service.stubFor(get(urlPathEqualTo("/api/v1/reports")).inScenario("hostile").whenScenarioStateIs("calm")
                 .willReturn(okJson(fixture("search-live.json"))));
-        RecordingSleeper sleeper = new RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
         String key = randomKey();
         NekorektenHttp first = keep(client(service.baseUrl(), key, transport("apache"), sleeper).build());
 
         RateLimitedException refused = catchThrowableOfType(() -> first.search(CRITERIA), RateLimitedException.class);
-        Instant now = sleeper.clock().instant();
+        Instant now = sleeper.instant();
         Duration cap = RetryAfter.cap(now);
 
         assertThat(refused.retryAfter()).contains(cap);
@@ -93,7 +92,7 @@ class QuotaGuardsClientTest {
         assertThat(status.waitForPermit()).isEqualTo(cap);
 
         assertThat(rebuilt.search(CRITERIA).reports()).hasSize(1);
-        assertThat(sleeper.total()).isEqualTo(cap);
+        assertThat(sleeper.slept()).isEqualTo(cap);
         assertThat(rebuilt.state().quota().orElseThrow().pausedUntil()).isEmpty();
     }
 
@@ -118,7 +117,7 @@ class QuotaGuardsClientTest {
         answerSearches(service);
         answerSearches(secondService);
         String key = randomKey();
-        RecordingSleeper sleeper = new RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
         NekorektenHttp first = keep(client(service.baseUrl(), key, transport("apache"), sleeper)
                 .quota(QuotaPlan.perMinute(1)).permitWaitTimeout(Duration.ZERO).build());
         NekorektenHttp second = keep(client(secondService.baseUrl(), key, transport("apache"), sleeper)

@@ -2,12 +2,13 @@ package io.nekorekten4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.conformance.ServerWindow;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * takes the next permit at once. Every send reaches the server after a one-way latency drawn
  * between {@value #MIN_LATENCY_MS} and {@value #MAX_LATENCY_MS} ms (seeded), so the server sees
  * the sends shifted by different amounts — which is what the gate's margin is for. Three server
- * models judge every arrival and count the ones they would refuse with 429:
+ * models (the kit's {@link ServerWindow}) judge every arrival and count the ones they would refuse with 429:
  * <ol>
  *   <li>calendar minute: at most N arrivals in each minute of the clock ({@code hh:mm:00} to
  *       {@code hh:mm:59.999…});</li>
@@ -125,7 +126,7 @@ class QuotaSimulationTest {
     @Test
     void theFreePlanSendsExactlyThirtyPerSofiaDayAndThe31stFailsAtOnceWithTheNextSofiaMidnight() {
         Instant sofiaMidnight = Instant.parse("2025-06-09T21:00:00Z");
-        QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(sofiaMidnight);
+        VirtualTime clock = VirtualTime.startingAt(sofiaMidnight);
         long[] lastWaitNanos = new long[1];
         boolean[] slept = new boolean[1];
         QuotaGate gate = QuotaGate.create(5, QuotaGate.MINUTE, OptionalInt.of(30), QuotaGate.PLAN_MARGIN, clock,
@@ -206,12 +207,12 @@ class QuotaSimulationTest {
         private final Duration margin;
         private final Latency latency;
         private final boolean anchorOnAnswer;
-        private final QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(START);
+        private final VirtualTime clock = VirtualTime.startingAt(START);
         private final LocalQuotaStore store = LocalQuotaStore.create(clock);
         private final QuotaScope scope = QuotaScope.of(java.net.URI.create("https://sim.invalid"), "sim");
         private final QuotaLimits limits;
         private final Random random = new Random(SEED);
-        private final List<ServerModel> models;
+        private final List<ServerWindow> models;
         private long maxOneWay;
 
         Simulation(int permits, Duration margin, Latency latency, boolean anchorOnAnswer) {
@@ -220,7 +221,7 @@ class QuotaSimulationTest {
             this.latency = latency;
             this.anchorOnAnswer = anchorOnAnswer;
             this.limits = new QuotaLimits(permits, QuotaGate.MINUTE, margin, OptionalInt.empty());
-            this.models = List.of(new CalendarMinute(permits), new SlidingLog(permits), new TokenBucket(permits));
+            this.models = Arrays.stream(ServerWindow.Model.values()).map(m -> m.create(permits)).toList();
         }
 
         Outcome run(int minutes) {
@@ -261,7 +262,7 @@ class QuotaSimulationTest {
                     }
                     case ARRIVE -> {
                         long nanos = e.at.getEpochSecond() * 1_000_000_000L + e.at.getNano();
-                        models.forEach(m -> m.judge(nanos));
+                        models.forEach(m -> m.admit(nanos));
                         events.add(new Event(e.at.plusMillis(oneWay()), seq++, e.thread, Step.ANSWER, e.permit));
                     }
                     case ANSWER -> {
@@ -275,7 +276,7 @@ class QuotaSimulationTest {
                 }
             }
             Map<String, Long> refusals = new LinkedHashMap<>();
-            models.forEach(m -> refusals.put(m.name(), m.refused()));
+            models.forEach(m -> refusals.put(m.model().label(), m.refused()));
             return new Outcome(permits, margin, latency, anchorOnAnswer, minutes, sends, refusals, maxOneWay);
         }
 
@@ -315,121 +316,6 @@ class QuotaSimulationTest {
                             permits),
                     String.format(Locale.ROOT, "%-7s %-12s %-15s %6s %4d %8d %6d %8.2f", anchor, latency, model, margin,
                             permits, sends, refused, 100 * utilisation())));
-        }
-    }
-
-    /** A server's rate rule: judges each arrival (nanoseconds since the epoch) in time order. */
-    private abstract static class ServerModel {
-        private long refused;
-
-        abstract String name();
-
-        /** Whether the arrival is admitted; an admitted arrival is counted. */
-        abstract boolean admit(long nanos);
-
-        final void judge(long nanos) {
-            if (!admit(nanos)) {
-                refused++;
-            }
-        }
-
-        final long refused() {
-            return refused;
-        }
-    }
-
-    private static final class CalendarMinute extends ServerModel {
-        private static final long MINUTE_NANOS = 60_000_000_000L;
-        private final int permits;
-        private long minute = Long.MIN_VALUE;
-        private int count;
-
-        CalendarMinute(int permits) {
-            this.permits = permits;
-        }
-
-        @Override
-        String name() {
-            return "calendar minute";
-        }
-
-        @Override
-        boolean admit(long nanos) {
-            long m = Math.floorDiv(nanos, MINUTE_NANOS);
-            if (m != minute) {
-                minute = m;
-                count = 0;
-            }
-            if (count >= permits) {
-                return false;
-            }
-            count++;
-            return true;
-        }
-    }
-
-    private static final class SlidingLog extends ServerModel {
-        private static final long WINDOW_NANOS = 60_000_000_000L;
-        private final int permits;
-        private final ArrayDeque<Long> admitted = new ArrayDeque<>();
-
-        SlidingLog(int permits) {
-            this.permits = permits;
-        }
-
-        @Override
-        String name() {
-            return "sliding log";
-        }
-
-        @Override
-        boolean admit(long nanos) {
-            // The window is the 60 s up to and including this arrival: (nanos - 60 s, nanos].
-            while (!admitted.isEmpty() && admitted.peekFirst() <= nanos - WINDOW_NANOS) {
-                admitted.removeFirst();
-            }
-            if (admitted.size() >= permits) {
-                return false;
-            }
-            admitted.addLast(nanos);
-            return true;
-        }
-    }
-
-    /**
-     * Capacity N, refilled continuously at N tokens per 60 s, in exact integer arithmetic: one token
-     * is 60e9 units and every nanosecond adds N units.
-     */
-    private static final class TokenBucket extends ServerModel {
-        private static final long TOKEN = 60_000_000_000L;
-        private final int permits;
-        private final long capacity;
-        private long level;
-        private long last = Long.MIN_VALUE;
-
-        TokenBucket(int permits) {
-            this.permits = permits;
-            this.capacity = TOKEN * permits;
-            this.level = capacity;
-        }
-
-        @Override
-        String name() {
-            return "token bucket";
-        }
-
-        @Override
-        boolean admit(long nanos) {
-            if (last != Long.MIN_VALUE) {
-                long elapsed = nanos - last;
-                level = elapsed >= capacity / permits ? capacity : Math.min(capacity, level + elapsed * permits);
-            }
-            last = nanos;
-            if (level < TOKEN) {
-                return false;
-            }
-            level -= TOKEN;
-            return true;
         }
     }
 }

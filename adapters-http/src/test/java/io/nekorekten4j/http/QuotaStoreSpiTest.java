@@ -34,7 +34,7 @@ class QuotaStoreSpiTest {
     private static final String EMPTY_SEARCH = "{\"message\":null,\"items\":[],\"count\":0,\"currentPage\":1,"
             + "\"itemsPerPage\":20,\"server\":{\"date\":\"2026-02-27 20:22:33\",\"httpCode\":200}}";
 
-    private final QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(
+    private final VirtualTime clock = VirtualTime.startingAt(
             Instant.parse("2025-06-10T09:00:00Z"));
 
     @Test

@@ -118,8 +118,8 @@ class RateLimitTest {
 
     @Test
     void aPermitWaitLongerThanItsTimeoutFailsAtOnceWithTheRateLimitError() {
-        QuotaGateTest.VirtualClock clock = new QuotaGateTest.VirtualClock(Instant.parse("2025-06-10T09:00:00Z"));
-        QuotaGateTest.AdvancingSleeper sleeper = new QuotaGateTest.AdvancingSleeper(clock);
+        VirtualTime clock = VirtualTime.startingAt(Instant.parse("2025-06-10T09:00:00Z"));
+        VirtualTime sleeper = clock;
         QuotaGate gate = QuotaGate.create(LIMIT, WINDOW, OptionalInt.empty(), MARGIN, clock, sleeper);
         for (int i = 0; i < LIMIT; i++) {
             gate.acquire(Duration.ZERO).answered();

@@ -31,8 +31,8 @@ import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchMode;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,7 +53,7 @@ class RequestShapeTest {
     private NekorektenHttp api;
 
     private NekorektenHttp api(String transportKind) {
-        api = client(service.baseUrl(), key, transport(transportKind), new RecordingSleeper()).build();
+        api = client(service.baseUrl(), key, transport(transportKind), VirtualTime.startingAt(Instant.now())).build();
         return api;
     }
 

@@ -26,7 +26,6 @@ import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.InvalidRequestException;
 import io.nekorekten4j.ports.NotFoundException;
 import io.nekorekten4j.ports.RateLimitedException;
@@ -36,6 +35,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -62,7 +62,7 @@ class RetryTest {
     private static final ReportDraft DRAFT = ReportDraft.builder().text("Отказа пратка.").phone("0888 123 456").build();
     private static final ReportId ID = ReportId.of("0obgyGbp1Ms");
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private NekorektenHttp api;
 
     @AfterEach
@@ -194,7 +194,7 @@ class RetryTest {
 
         assertThat(requests()).isEqualTo(2);
         assertThat(sleeper.sleeps()).anySatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
-        assertThat(sleeper.total()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(sleeper.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @ParameterizedTest

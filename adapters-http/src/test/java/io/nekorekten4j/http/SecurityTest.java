@@ -22,7 +22,6 @@ import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.StdErrCapture;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
@@ -69,7 +68,7 @@ class SecurityTest {
     }
 
     private NekorektenHttp api(String transportKind, RetryOptions retry) {
-        NekorektenHttp api = client(service.baseUrl(), key, transport(transportKind), new RecordingSleeper())
+        NekorektenHttp api = client(service.baseUrl(), key, transport(transportKind), VirtualTime.startingAt(Instant.now()))
                 .retry(retry).build();
         clients.add(api);
         return api;
@@ -228,7 +227,7 @@ class SecurityTest {
     @Test
     void aKeySupplierThatReturnsAnUnusableKeyFailsBeforeAnythingIsSent() {
         AtomicInteger reads = new AtomicInteger();
-        NekorektenHttp api = client(service.baseUrl(), key, transport("apache"), new RecordingSleeper())
+        NekorektenHttp api = client(service.baseUrl(), key, transport("apache"), VirtualTime.startingAt(Instant.now()))
                 .apiKey(() -> reads.getAndIncrement() == 0 ? null : "bad\nkey").build();
         clients.add(api);
 

@@ -23,12 +23,12 @@ import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.http.CacheFixtures.Item;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +59,7 @@ class SingleFlightClientTest {
     private static final SearchCriteria CRITERIA = SearchCriteria.builder().phone(PHONE).build();
     private static final CacheOptions SHARING_ONLY = CacheOptions.builder().searchTtl(Duration.ZERO).build();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final List<NekorektenHttp> clients = new ArrayList<>();
     private final CountDownLatch leaderInside = new CountDownLatch(1);

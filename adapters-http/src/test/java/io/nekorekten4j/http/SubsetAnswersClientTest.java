@@ -23,8 +23,8 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.http.CacheFixtures.Item;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class SubsetAnswersClientTest {
     private static final Item MINE = Item.phone(1, "+" + PHONE).withEmail(MASKED_EMAIL);
     private static final Item SOMEONE_ELSES = Item.phone(2, "+" + OTHER_PHONE).withEmail("iv***@abv.bg");
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private final List<NekorektenHttp> clients = new ArrayList<>();
 
     @AfterEach
@@ -156,7 +156,7 @@ class SubsetAnswersClientTest {
         service.stubFor(search("phone", PHONE, "searchMode", "all").willReturn(okJson(answer(MINE))));
         NekorektenHttp api = api(CacheOptions.defaults());
         api.search(PHONE_OR_EMAIL);
-        sleeper.clock().advance(Duration.ofMinutes(10));
+        sleeper.advance(Duration.ofMinutes(10));
 
         api.search(BY_PHONE);
 
@@ -184,11 +184,11 @@ class SubsetAnswersClientTest {
         service.stubFor(search("phone", PHONE, "searchMode", "all").willReturn(okJson(answer(MINE))));
         NekorektenHttp api = api(CacheOptions.defaults());
         api.search(PHONE_OR_EMAIL);
-        sleeper.clock().advance(Duration.ofMinutes(9));
+        sleeper.advance(Duration.ofMinutes(9));
         api.search(BY_PHONE);
         assertThat(searches(service)).isEqualTo(1);
 
-        sleeper.clock().advance(Duration.ofMinutes(1));
+        sleeper.advance(Duration.ofMinutes(1));
         api.search(BY_PHONE);
 
         assertThat(searches(service)).as("the source expired at 10 minutes").isEqualTo(2);

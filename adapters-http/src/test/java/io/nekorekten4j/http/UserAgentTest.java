@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.ValidationException;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +46,7 @@ class UserAgentTest {
 
     private NekorektenHttp api(String transportKind, String suffix) {
         NekorektenHttp.Builder builder = client(service.baseUrl(), randomKey(), transport(transportKind),
-                new RecordingSleeper());
+                VirtualTime.startingAt(Instant.now()));
         if (suffix != null) {
             builder.userAgentSuffix(suffix);
         }

@@ -77,6 +77,38 @@ class VirtualTimeTest {
     }
 
     @Test
+    void startingAtStandsStillUntilSleptAdvancedOrSet() {
+        Instant start = Instant.parse("2026-12-04T21:59:59.999999999Z");
+        VirtualTime manual = VirtualTime.startingAt(start);
+
+        assertThat(manual.instant()).isEqualTo(start);
+        manual.sleep(Duration.ofNanos(1));
+        manual.sleep(Duration.ofSeconds(-1));
+        manual.advance(Duration.ofMinutes(1));
+        assertThat(manual.instant()).isEqualTo(Instant.parse("2026-12-04T22:01:00Z"));
+        assertThat(manual.sleeps()).containsExactly(Duration.ofNanos(1));
+        assertThat(manual.slept()).isEqualTo(Duration.ofNanos(1));
+
+        manual.set(start.minusSeconds(3600));
+        assertThat(manual.instant()).as("set may go back").isEqualTo(start.minusSeconds(3600));
+        assertThat(manual.slept()).as("a set is not a sleep").isEqualTo(Duration.ofNanos(1));
+        assertThat(manual.toString()).contains(start.toString());
+        assertThatThrownBy(() -> VirtualTime.startingAt(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("start");
+        assertThatThrownBy(() -> manual.set(null)).isInstanceOf(NullPointerException.class).hasMessage("instant");
+    }
+
+    @Test
+    void setOnTheSystemFollowingTimeReadsTheInstantAndRunsOnFromIt() {
+        Instant past = Instant.parse("2020-01-01T00:00:00Z");
+
+        time.set(past);
+
+        assertThat(time.instant()).isBetween(past, past.plusSeconds(60));
+        assertThat(time.slept()).isZero();
+    }
+
+    @Test
     void itIsAClockInUtc() {
         assertThat(time.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(time.withZone(java.time.ZoneId.of("Europe/Sofia"))).isSameAs(time);

@@ -2,12 +2,11 @@ package io.nekorekten4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.http.VirtualTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,24 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Progress for a log: whole timestamped lines every N rows or every T, never a carriage return. */
 class ProgressLogTest {
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T17:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    /** A clock the test moves: virtual time standing still at 17:00 UTC. */
+    private static VirtualTime testClock() {
+        return VirtualTime.startingAt(Instant.parse("2026-12-04T17:00:00Z"));
     }
 
     private static BatchStatus done(int rows) {
@@ -42,7 +26,7 @@ class ProgressLogTest {
     @Test
     void aLineEveryNRowsWithATimestampAndNoCarriageReturn() {
         StringWriter err = new StringWriter();
-        ProgressLog log = new ProgressLog(new PrintWriter(err), new TestClock(), 100, Duration.ofSeconds(30));
+        ProgressLog log = new ProgressLog(new PrintWriter(err), testClock(), 100, Duration.ofSeconds(30));
         for (int rows = 1; rows <= 250; rows++) {
             log.update(done(rows));
         }
@@ -56,13 +40,13 @@ class ProgressLogTest {
     @Test
     void aLineEveryTWhenRowsGoSlowlyAndTheLastAtTheEnd() {
         StringWriter err = new StringWriter();
-        TestClock clock = new TestClock();
+        VirtualTime clock = testClock();
         ProgressLog log = new ProgressLog(new PrintWriter(err), clock, 100, Duration.ofSeconds(30));
         log.update(done(1));
-        clock.now = clock.now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         log.update(done(2));
         assertThat(err.toString()).isEmpty();
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         log.update(done(3));
         assertThat(err.toString()).isEqualTo("2026-12-04T17:00:30Z progress: 3/1000 rows, 3 requests, 0 found, ETA 5 min"
                 + System.lineSeparator());

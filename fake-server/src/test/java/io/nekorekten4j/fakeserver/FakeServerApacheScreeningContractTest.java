@@ -2,7 +2,7 @@ package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.conformance.ScreeningContract;
-import io.nekorekten4j.fakeserver.FakeServerHttpClients.Wire;
+import io.nekorekten4j.testing.TestClients.Wire;
 
 /** The kit's {@link ScreeningContract}: the HTTP adapter on Apache HttpClient 5 against the {@link FakeServer}. */
 class FakeServerApacheScreeningContractTest extends ScreeningContract {

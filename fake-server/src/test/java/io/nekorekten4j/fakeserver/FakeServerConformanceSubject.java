@@ -4,7 +4,7 @@ import io.nekorekten4j.conformance.Capability;
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
-import io.nekorekten4j.fakeserver.FakeServerHttpClients.Wire;
+import io.nekorekten4j.testing.TestClients.Wire;
 import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;

@@ -2,7 +2,7 @@ package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.conformance.ReportsSearchContract;
 import io.nekorekten4j.conformance.ConformanceSubject;
-import io.nekorekten4j.fakeserver.FakeServerHttpClients.Wire;
+import io.nekorekten4j.testing.TestClients.Wire;
 
 /** The kit's {@link ReportsSearchContract}: the HTTP adapter on java.net.http against the {@link FakeServer}. */
 class FakeServerJdkReportsSearchContractTest extends ReportsSearchContract {

@@ -2,6 +2,7 @@ package io.nekorekten4j.fakeserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.conformance.TestData;
 import io.nekorekten4j.domain.FileId;
 import io.nekorekten4j.domain.ReportDraft;
@@ -13,8 +14,6 @@ import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.fake.MutableClock;
 import io.nekorekten4j.fake.NekorektenFake;
-import io.nekorekten4j.fakeserver.FakeServerHttpClients.Wire;
-import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.Sleeper;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.InvalidRequestException;
@@ -28,6 +27,7 @@ import io.nekorekten4j.ports.ServiceRefusedException;
 import io.nekorekten4j.ports.screening.Buyer;
 import io.nekorekten4j.ports.screening.Screening;
 import io.nekorekten4j.ports.screening.ScreeningResult;
+import io.nekorekten4j.testing.TestClients.Wire;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

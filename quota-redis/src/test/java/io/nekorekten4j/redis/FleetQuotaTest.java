@@ -2,6 +2,7 @@ package io.nekorekten4j.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.conformance.ServerWindow;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -56,13 +57,14 @@ class FleetQuotaTest {
                 totals.merge(kv[0], Integer.parseInt(kv[1]), Integer::sum);
             }
         }
-        int busiest = ServerModels.busiestWindow(arrivals, Duration.ofSeconds(60));
+        int busiest = ServerWindow.busiestWindow(arrivals, Duration.ofSeconds(60));
         Duration toCap = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1));
         String figures = String.format(Locale.ROOT, "fleet: %d JVMs x %d threads, skews %s ms, plan %d/min %d/day:"
                 + " %d requests arrived (instances counted %d sent), busiest 60 s window %d, 429s calendar/sliding/"
                 + "bucket %s, the daily cap reached %.1f s after the first arrival, outcomes %s", INSTANCES,
                 THREADS, java.util.Arrays.toString(SKEW_MILLIS), PER_MINUTE, PER_DAY, arrivals.size(),
-                totals.getOrDefault("sent", 0), busiest, ServerModels.refusals(arrivals, PER_MINUTE),
+                totals.getOrDefault("sent", 0), busiest,
+                List.copyOf(ServerWindow.refusals(arrivals, PER_MINUTE).values()),
                 toCap.toMillis() / 1000.0, totals);
         System.out.println(figures);
 
@@ -70,9 +72,9 @@ class FleetQuotaTest {
                 .isEqualTo(totals.getOrDefault("sent", 0));
         assertThat(arrivals).as("requests over the day").hasSize(PER_DAY);
         assertThat(busiest).as("most arrivals in any 60 s").isLessThanOrEqualTo(PER_MINUTE);
-        assertThat(ServerModels.refusals(arrivals, PER_MINUTE)).as("429s of the three server models")
+        assertThat(List.copyOf(ServerWindow.refusals(arrivals, PER_MINUTE).values())).as("429s of the three server models")
                 .containsOnly(0L);
-        assertThat(ServerModels.busiestWindow(arrivals.subList(0, PER_MINUTE), Duration.ofSeconds(60)))
+        assertThat(ServerWindow.busiestWindow(arrivals.subList(0, PER_MINUTE), Duration.ofSeconds(60)))
                 .as("the first window is used in full").isEqualTo(PER_MINUTE);
         // How soon after the first window the rest of the day's requests went (61 s + round trips at
         // best) is printed, not asserted: wall-clock speed on a shared machine decides no test. The

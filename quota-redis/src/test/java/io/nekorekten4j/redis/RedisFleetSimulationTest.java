@@ -2,10 +2,12 @@ package io.nekorekten4j.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.conformance.ServerWindow;
 import io.nekorekten4j.http.QuotaDecision;
 import io.nekorekten4j.http.QuotaLimits;
 import io.nekorekten4j.http.QuotaPermit;
 import io.nekorekten4j.http.QuotaScope;
+import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.net.URI;
 import java.time.Duration;
@@ -57,7 +59,7 @@ class RedisFleetSimulationTest {
 
         for (Run r : List.of(perMinute, heavy, business)) {
             assertThat(r.refusals).as("429s (calendar, sliding, bucket) of %s", r.name).containsOnly(0L);
-            assertThat(ServerModels.busiestWindow(r.arrivals, Duration.ofSeconds(60))).as("busiest minute of %s",
+            assertThat(ServerWindow.busiestWindow(r.arrivals, Duration.ofSeconds(60))).as("busiest minute of %s",
                     r.name).isLessThanOrEqualTo(r.plan.perMinute());
         }
         assertThat(perMinute.utilisation()).as("share of the plan used, ordinary latencies").isGreaterThan(0.95);
@@ -76,7 +78,7 @@ class RedisFleetSimulationTest {
     }
 
     private static Run run(QuotaPlan plan, int minutes, boolean ordinary) {
-        RedisQuotaStoreTest.VirtualClock clock = new RedisQuotaStoreTest.VirtualClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         QuotaLimits limits = QuotaLimits.of(plan);
         QuotaScope scope = QuotaScope.of(URI.create("https://api.nekorekten.com"), "sim-" + System.nanoTime());
         List<RedisQuotaStore> stores = new ArrayList<>();
@@ -139,7 +141,7 @@ class RedisFleetSimulationTest {
         }
         arrivals.sort(null);
         String name = plan.name() + " " + plan.perMinute() + "/min" + (ordinary ? "" : " heavy-tailed");
-        return new Run(name, plan, minutes, arrivals, ServerModels.refusals(arrivals, plan.perMinute()), maxOneWay[0]);
+        return new Run(name, plan, minutes, arrivals, List.copyOf(ServerWindow.refusals(arrivals, plan.perMinute()).values()), maxOneWay[0]);
     }
 
     /** One way: 5–500 ms; heavy-tailed: one draw in ten Pareto (shape 1.1, from 0.5 s), capped at 10 s. */
@@ -169,7 +171,7 @@ class RedisFleetSimulationTest {
         String describe() {
             return String.format(Locale.ROOT, "%s over %d min: %d requests (%.2f %% of the plan), 429s %s, busiest"
                     + " minute %d, longest one-way %d ms", name, minutes, arrivals.size(), 100 * utilisation(),
-                    refusals, ServerModels.busiestWindow(arrivals, Duration.ofSeconds(60)), maxOneWayMillis);
+                    refusals, ServerWindow.busiestWindow(arrivals, Duration.ofSeconds(60)), maxOneWayMillis);
         }
     }
 }

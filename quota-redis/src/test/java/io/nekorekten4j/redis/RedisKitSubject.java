@@ -5,16 +5,14 @@ import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.fakeserver.FakeServer;
+import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The conformance kit's view of the HTTP adapter with its quota on a real redis-server
@@ -38,7 +35,8 @@ final class RedisKitSubject implements ConformanceSubject {
     private static LoopbackRedis redis;
 
     private final FakeServer server = FakeServer.builder().stallFor(Duration.ofSeconds(5)).build().start();
-    private final SkewedClock clock = new SkewedClock();
+    /** Real time plus every wait slept: the kit's 429 rules wait minutes in no real time. */
+    private final VirtualTime clock = VirtualTime.create();
     private final RedisQuotaStore store;
     private final String keyPrefix = "redis-kit-" + UUID.randomUUID() + "-";
     private final List<Nekorekten> clients = new ArrayList<>();
@@ -170,34 +168,9 @@ final class RedisKitSubject implements ConformanceSubject {
     }
 
     private Nekorekten build(String apiKey) {
-        Nekorekten built = RedisKitClients.client(server.uri(), apiKey, store, clock, clock::advance);
+        Nekorekten built = RedisKitClients.client(server.uri(), apiKey, store, clock, clock::sleep);
         clients.add(built);
         return built;
     }
 
-    /** Real time plus every wait "slept" through {@link #advance}. */
-    static final class SkewedClock extends Clock {
-        private final AtomicLong skewNanos = new AtomicLong();
-
-        void advance(Duration d) {
-            if (!d.isNegative()) {
-                skewNanos.addAndGet(d.toNanos());
-            }
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plusNanos(skewNanos.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

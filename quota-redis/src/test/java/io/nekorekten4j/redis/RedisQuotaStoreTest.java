@@ -12,22 +12,19 @@ import io.nekorekten4j.http.QuotaDecision;
 import io.nekorekten4j.http.QuotaLimits;
 import io.nekorekten4j.http.QuotaPermit;
 import io.nekorekten4j.http.QuotaScope;
+import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +90,7 @@ class RedisQuotaStoreTest {
      */
     @Test
     void redisDecidesExactlyAsTheInJvmStoreOnARandomRun() {
-        VirtualClock clock = new VirtualClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         LocalQuotaStore local = LocalQuotaStore.create(clock);
         QuotaLimits limits = new QuotaLimits(3, Duration.ofSeconds(10), Duration.ofMillis(500), OptionalInt.of(25));
         QuotaScope scope = QuotaScope.of(URI.create("https://parity.invalid"), "parity-" + System.nanoTime());
@@ -251,35 +248,4 @@ class RedisQuotaStoreTest {
         }
     }
 
-    /** A clock that moves only when told, in whole milliseconds. */
-    static final class VirtualClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        VirtualClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a virtual clock has no zones");
-        }
-    }
 }

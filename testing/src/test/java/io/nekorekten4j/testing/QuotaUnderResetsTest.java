@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.http.CacheOptions;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.RetryOptions;
 import io.nekorekten4j.ports.NekorektenException;

@@ -1,6 +1,8 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.bench;
 
 import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,13 +23,13 @@ final class SimClients {
      * a key of its own (so that no quota gate is shared with another run), the plan, the result
      * cache on (its defaults) or off, and the permit wait given ({@code null}: the default).
      */
-    static NekorektenHttp client(SimClock clock, VirtualServer server, QuotaPlan plan, boolean cache,
+    static NekorektenHttp client(VirtualTime clock, VirtualServer server, QuotaPlan plan, boolean cache,
                                  Duration permitWait) {
         return client(clock, server, plan, cache ? CacheOptions.defaults() : CacheOptions.disabled(), permitWait);
     }
 
-    /** As {@link #client(SimClock, VirtualServer, QuotaPlan, boolean, Duration)}, with these cache options. */
-    static NekorektenHttp client(SimClock clock, VirtualServer server, QuotaPlan plan, CacheOptions cache,
+    /** As {@link #client(VirtualTime, VirtualServer, QuotaPlan, boolean, Duration)}, with these cache options. */
+    static NekorektenHttp client(VirtualTime clock, VirtualServer server, QuotaPlan plan, CacheOptions cache,
                                  Duration permitWait) {
         NekorektenHttp.Builder b = NekorektenHttp.builder()
                 .apiKey("simulation-key-" + KEYS.incrementAndGet())

@@ -1,11 +1,16 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.bench.OrderStream.Order;
 import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.conformance.ServerWindow;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
-import io.nekorekten4j.http.OrderStream.Order;
+import io.nekorekten4j.http.LocalQuotaStore;
+import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.QuotaLimits;
+import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
@@ -41,7 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * shop spends screening a day's orders — deterministic, on virtual time, no thread sleeping.
  *
  * <p>The real client is driven, not a model of it: a {@link NekorektenHttp} with its real quota
- * gate, retry, circuit breaker and result cache, whose clock is a {@link SimClock} (waits for a
+ * gate, retry, circuit breaker and result cache, whose clock is a {@link VirtualTime} (waits for a
  * permit advance it) and whose transport is a {@link VirtualServer} (every round trip advances it
  * by a seeded 10–1000 ms and is judged by a server window model). On top, {@link Screening} screens
  * each order's buyer with one {@code ONE_OF} request.
@@ -67,7 +72,7 @@ class QuotaEfficiencySimulationTest {
     /** 09:00:17.250 in Sofia: a working morning, not aligned to a minute. */
     private static final Instant START = Instant.parse("2025-06-10T06:00:17.250Z");
     /** The gate's window: a plan's minute plus its one-second margin. */
-    private static final Duration WINDOW = QuotaGate.MINUTE.plus(QuotaGate.PLAN_MARGIN);
+    private static final Duration WINDOW = QuotaLimits.MINUTE.plus(QuotaLimits.PLAN_MARGIN);
     /** The longest simulated round trip. */
     private static final Duration MAX_ROUND_TRIP = Duration.ofMillis(2L * VirtualServer.MAX_LATENCY_MS);
     private static final Duration BACKLOG_PERMIT_WAIT = Duration.ofMinutes(5);
@@ -148,7 +153,7 @@ class QuotaEfficiencySimulationTest {
         assertThat(ours.refused()).isZero();
 
         // screenAll over the whole list asks each distinct buyer once, whatever the TTL.
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.sequential(clock, ServerWindow.Model.SLIDING_LOG.create(10),
                 reportedPhones(), reportedEmails(), SEED);
         List<ScreeningResult> all;
@@ -185,7 +190,7 @@ class QuotaEfficiencySimulationTest {
     @EnumSource(ServerWindow.Model.class)
     void heavyTailedLatenciesUpToTenSecondsMakeNoServerModelAnswer429(ServerWindow.Model model) {
         QuotaPlan plan = QuotaPlan.DOCUMENTED_DEFAULT;
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.heavyTailed(clock, model.create(plan.perMinute()), reportedPhones(),
                 reportedEmails(), SEED);
         try (NekorektenHttp client = SimClients.client(clock, server, plan, false, BACKLOG_PERMIT_WAIT)) {
@@ -207,7 +212,7 @@ class QuotaEfficiencySimulationTest {
     @Timeout(60) // a guard against a hang, not a timing assertion
     void kConcurrentIdenticalLookupsMakeExactlyOneRequest() throws Exception {
         int k = 16;
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         CountDownLatch release = new CountDownLatch(1);
         VirtualServer server = VirtualServer.holding(clock, ServerWindow.Model.SLIDING_LOG.create(10),
                 reportedPhones(), reportedEmails(), release);
@@ -255,7 +260,7 @@ class QuotaEfficiencySimulationTest {
     void aBurstIsSentAsFastAsTheWindowAllowsNotAtOneRequestPerSixSeconds() {
         int burst = 35;
         int n = QuotaPlan.DOCUMENTED_DEFAULT.perMinute();
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.sequential(clock, ServerWindow.Model.SLIDING_LOG.create(n),
                 reportedPhones(), reportedEmails(), SEED);
         List<Buyer> buyers = new ArrayList<>();
@@ -302,7 +307,7 @@ class QuotaEfficiencySimulationTest {
         // Per order, as a shop screens them when they come.
         Run perOrder = nekorekten4j(ServerWindow.Model.SLIDING_LOG, free);
         Map<LocalDate, Long> perDay = perOrder.server.sends().stream().collect(Collectors.groupingBy(
-                s -> s.atZone(QuotaGate.SOFIA).toLocalDate(), TreeMap::new, Collectors.counting()));
+                s -> s.atZone(LocalQuotaStore.SOFIA).toLocalDate(), TreeMap::new, Collectors.counting()));
         assertThat(perDay.values()).as("requests per Sofia day").allSatisfy(c -> assertThat(c).isLessThanOrEqualTo(cap));
         assertThat(perOrder.requests()).isEqualTo(cap);
         Set<Integer> checked = new HashSet<>();
@@ -321,7 +326,7 @@ class QuotaEfficiencySimulationTest {
         assertThat(unchecked).as("buyers never checked").hasSize(BUYERS - cap).doesNotContainAnyElementsOf(checked);
 
         // The whole list at once.
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.sequential(clock, ServerWindow.Model.SLIDING_LOG.create(free.perMinute()),
                 reportedPhones(), reportedEmails(), SEED);
         List<ScreeningResult> all;
@@ -346,7 +351,7 @@ class QuotaEfficiencySimulationTest {
 
     @Test
     void withTheDefaultPermitWaitABacklogLeavesBuyersNotCheckedButNeverClean() {
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.sequential(clock, ServerWindow.Model.SLIDING_LOG.create(10),
                 reportedPhones(), reportedEmails(), SEED);
         List<ScreeningResult> all;
@@ -376,7 +381,7 @@ class QuotaEfficiencySimulationTest {
     /** (a): a phone search, then an e-mail search, for every order; no cache. */
     private static Run twoRequestsPerOrder(ServerWindow.Model model) {
         QuotaPlan plan = QuotaPlan.DOCUMENTED_DEFAULT;
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.sequential(clock, model.create(plan.perMinute()), reportedPhones(),
                 reportedEmails(), SEED);
         List<Verdict> verdicts = new ArrayList<>(ORDERS);
@@ -397,7 +402,7 @@ class QuotaEfficiencySimulationTest {
 
     /** (b) with these cache options. */
     private static Run nekorekten4j(ServerWindow.Model model, QuotaPlan plan, CacheOptions cache) {
-        SimClock clock = new SimClock(START);
+        VirtualTime clock = VirtualTime.startingAt(START);
         VirtualServer server = VirtualServer.sequential(clock, model.create(plan.perMinute()), reportedPhones(),
                 reportedEmails(), SEED);
         List<Verdict> verdicts = new ArrayList<>(ORDERS);

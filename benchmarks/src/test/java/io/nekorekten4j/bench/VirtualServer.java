@@ -1,5 +1,10 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.bench;
 
+import io.nekorekten4j.conformance.ServerWindow;
+import io.nekorekten4j.http.Transport;
+import io.nekorekten4j.http.TransportRequest;
+import io.nekorekten4j.http.TransportResponse;
+import io.nekorekten4j.http.VirtualTime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +41,7 @@ final class VirtualServer implements Transport {
     static final int MAX_LATENCY_MS = 500;
     static final int MAX_HEAVY_LATENCY_MS = 10_000;
 
-    private final SimClock clock;
+    private final VirtualTime clock;
     private final ServerWindow window;
     private final Set<String> reportedPhones;
     private final Set<String> reportedEmails;
@@ -50,7 +55,7 @@ final class VirtualServer implements Transport {
     private final Map<String, Integer> byQuery = new HashMap<>();
     private int refused;
 
-    private VirtualServer(SimClock clock, ServerWindow window, Set<String> reportedPhones, Set<String> reportedEmails,
+    private VirtualServer(VirtualTime clock, ServerWindow window, Set<String> reportedPhones, Set<String> reportedEmails,
                           long seed, boolean advanceClock, CountDownLatch hold, boolean heavyTailed) {
         this.clock = clock;
         this.window = window;
@@ -66,7 +71,7 @@ final class VirtualServer implements Transport {
      * A server whose reported buyers are those phones ({@code 359…} digits) and e-mails (lower
      * case), counting in {@code window}; the round trip advances {@code clock}.
      */
-    static VirtualServer sequential(SimClock clock, ServerWindow window, Set<String> reportedPhones,
+    static VirtualServer sequential(VirtualTime clock, ServerWindow window, Set<String> reportedPhones,
                                     Set<String> reportedEmails, long seed) {
         return new VirtualServer(clock, window, reportedPhones, reportedEmails, seed, true, null, false);
     }
@@ -75,13 +80,13 @@ final class VirtualServer implements Transport {
      * As {@link #sequential}, but one one-way latency in ten is heavy-tailed: Pareto (shape 1.1,
      * from 0.5 s), capped at {@value #MAX_HEAVY_LATENCY_MS} ms — retransmitted SYNs, stalled proxies.
      */
-    static VirtualServer heavyTailed(SimClock clock, ServerWindow window, Set<String> reportedPhones,
+    static VirtualServer heavyTailed(VirtualTime clock, ServerWindow window, Set<String> reportedPhones,
                                      Set<String> reportedEmails, long seed) {
         return new VirtualServer(clock, window, reportedPhones, reportedEmails, seed, true, null, true);
     }
 
     /** A server for concurrent callers: the clock stands still and every request waits for {@code hold}. */
-    static VirtualServer holding(SimClock clock, ServerWindow window, Set<String> reportedPhones,
+    static VirtualServer holding(VirtualTime clock, ServerWindow window, Set<String> reportedPhones,
                                  Set<String> reportedEmails, CountDownLatch hold) {
         return new VirtualServer(clock, window, reportedPhones, reportedEmails, 1, false, hold, false);
     }

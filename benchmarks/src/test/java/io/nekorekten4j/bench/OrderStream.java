@@ -1,4 +1,4 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.bench;
 
 import io.nekorekten4j.ports.screening.Buyer;
 import java.util.ArrayList;
