@@ -21,7 +21,6 @@ import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.StdErrCapture;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ProxyAuthenticationException;
@@ -29,6 +28,7 @@ import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.TlsFailureException;
 import io.nekorekten4j.ports.TlsFailureException.Reason;
 import java.security.KeyStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +66,7 @@ class ProxyAndTlsTest {
     private static final String PROXY_USER = "shop-backend";
     private static final String PROXY_PASSWORD = "pr0xy-S3cret-" + Long.toHexString(System.nanoTime());
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.startingAt(Instant.now());
     private final String key = randomKey();
     private ConnectProxy proxy;
     private NekorektenHttp api;
@@ -312,7 +312,7 @@ class ProxyAndTlsTest {
         proxy = ConnectProxy.open();
         api = NekorektenHttp.builder().baseUri(httpsBase()).apiKey(key)
                 .proxy(proxyAt(proxy)).trustStore(CA.trustStore())
-                .cache(CacheOptions.disabled()).clock(sleeper.clock()).sleeper(sleeper)
+                .cache(CacheOptions.disabled()).clock(sleeper).sleeper(sleeper)
                 .build();
 
         assertThat(api.search(CRITERIA).reports()).isNotEmpty();
