@@ -8,6 +8,7 @@ import io.nekorekten4j.testing.TestClients;
 import io.nekorekten4j.testing.TestClients.Wire;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,6 @@ import java.util.Objects;
  * through the adapter's <em>public</em> API only — as an adapter author or a user would — from the
  * testing artifact's {@link TestClients} preset, with {@link VirtualTime}, so that the kit's
  * "succeeds again after a 429 with Retry-After: 120" rules wait two virtual minutes and no real time.
- * (Connect plus response allowance, 3 s, stays below the server's stall, 5 s.)
  */
 final class FakeServerHttpClients {
 
@@ -38,6 +38,9 @@ final class FakeServerHttpClients {
     static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, Clock clock, Sleeper sleeper,
                                  CacheOptions cache) {
         return TestClients.oneRequestPerCall(baseUri, apiKey, wire, clock, sleeper)
+                // Connect plus response allowance (3 s) stays below the server's stall (5 s).
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofSeconds(2))
                 .cache(Objects.requireNonNull(cache, "cache"))
                 .build();
     }

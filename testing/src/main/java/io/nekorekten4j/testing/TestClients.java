@@ -83,10 +83,11 @@ public final class TestClients {
     /**
      * A builder for a client of {@code baseUri} with {@code apiKey} on {@code wire} where every
      * call is exactly one request: {@link #UNLIMITED_FOR_TESTS} as the plan and no retries. Its
-     * timeouts suit a server on loopback (connect 1 s, response 2 s); a quota wait may last 10
-     * minutes of {@code clock} (a 429's {@code Retry-After} is honoured in full, in no real time
-     * when {@code clock} and {@code sleeper} are virtual) and a whole call 11. The result cache is
-     * left at the builder's default.
+     * socket timeouts (connect 2 s, response 10 s) are real time and leave room for a loaded build
+     * machine; a test of a stalling server sets shorter ones. A quota wait may last 10 minutes of
+     * {@code clock} (a 429's {@code Retry-After} is honoured in full, in no real time when
+     * {@code clock} and {@code sleeper} are virtual) and a whole call 11. The result cache is left
+     * at the builder's default.
      *
      * @throws NullPointerException when an argument is null
      */
@@ -103,8 +104,8 @@ public final class TestClients {
                 .transport(wire.newTransport())
                 .quota(UNLIMITED_FOR_TESTS)
                 .retry(RetryOptions.disabled())
-                .connectTimeout(Duration.ofSeconds(1))
-                .responseTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(10))
                 .permitWaitTimeout(Duration.ofMinutes(10))
                 .callTimeout(Duration.ofMinutes(11))
                 .clock(clock)
