@@ -24,6 +24,16 @@ public interface ReportsPort {
     SearchResult search(SearchCriteria criteria);
 
     /**
+     * Every page of {@code criteria}'s search, from {@code criteria.page()} on, fetched lazily by
+     * {@link #search(SearchCriteria)}: one search per page, only when the iteration needs it,
+     * stopping at the total, never looping on a repeated page. See {@link SearchPages} for the cost
+     * in requests. Nothing is fetched by this call.
+     */
+    default SearchPages searchPages(SearchCriteria criteria) {
+        return SearchPages.of(this, criteria);
+    }
+
+    /**
      * Files a new report. A create is never repeated once it may have reached the service: a
      * duplicate report would be seen by every merchant.
      *
