@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
-import io.nekorekten4j.http.NekorektenHttpTestSupport.RecordingSleeper;
+
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.util.List;
@@ -42,7 +42,7 @@ class SearchPagesHttpTest {
 
     private static final SearchCriteria CRITERIA = SearchCriteria.builder().phone("0888 123 456").build();
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final VirtualTime sleeper = VirtualTime.create();
     private NekorektenHttp api;
 
     @AfterEach
@@ -111,7 +111,7 @@ class SearchPagesHttpTest {
         assertThat(api.searchPages(CRITERIA).stream().count()).isEqualTo(3);
 
         // One permit a minute: the second and third pages each waited (on the test's clock) for theirs.
-        assertThat(sleeper.total()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(110));
+        assertThat(sleeper.slept()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(110));
         assertThat(pagesAsked()).containsExactly("1", "2", "3");
     }
 
