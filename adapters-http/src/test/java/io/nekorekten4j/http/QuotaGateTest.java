@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The quota gate on a virtual clock: nothing here sleeps, and no assertion depends on timing. */
@@ -200,11 +202,22 @@ class QuotaGateTest {
             pool.shutdownNow();
         }
 
-        // Four at once, then four per 61 s: exactly four permits in each slot, whatever the interleaving.
-        for (int k = 0; k <= 4; k++) {
-            Instant slot = T0.plus(MINUTE_AND_MARGIN.multipliedBy(k));
-            assertThat(slots.stream().filter(slot::equals).count()).as("permits at %s", slot).isEqualTo(4);
-        }
+        // Whatever the interleaving: every permit is granted, on the grid of one window apart, never
+        // more than four in a window, and the first four go at once. Exactly four per later slot is
+        // NOT promised here: on a frozen clock a permit answered before its slot is anchored in the
+        // future, so a thread preempted between acquire() and answered() is still "in flight" with
+        // an anchor that may come later than the answered ones; the store then grants the safe,
+        // later slot. (A moving clock never answers before the slot; the sequential tests above
+        // pin the exact slots.)
+        assertThat(slots).hasSize(20);
+        Map<Long, Long> perWindow = slots.stream().collect(Collectors.groupingBy(slot -> {
+            Duration offset = Duration.between(T0, slot);
+            assertThat(offset.toSeconds() % MINUTE_AND_MARGIN.toSeconds())
+                    .as("slot %s lies on the grid of %s", slot, MINUTE_AND_MARGIN).isZero();
+            return offset.toSeconds() / MINUTE_AND_MARGIN.toSeconds();
+        }, Collectors.counting()));
+        assertThat(perWindow.get(0L)).as("permits at once").isEqualTo(4);
+        assertThat(perWindow.values()).as("permits per window").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
         assertThat(sleeps).allSatisfy(d -> assertThat(d).isPositive());
     }
 
