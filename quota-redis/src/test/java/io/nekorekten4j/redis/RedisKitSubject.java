@@ -23,9 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The conformance kit's view of the HTTP adapter with its quota on a real redis-server
- * ({@link RedisQuotaStore}), talking to the {@link FakeServer}: the kit must pass unchanged with
- * the shared store in place. The store decides on the subject's clock (real time plus every wait
+ * The conformance kit's view of the HTTP adapter with its quota and its result cache on a real
+ * redis-server ({@link RedisQuotaStore}, {@link RedisResultStore}, each subject in a namespace of
+ * its own), talking to the {@link FakeServer}: the kit must pass unchanged with the shared stores in
+ * place. Every client of a subject shares the one cache, as the instances of an application do. The store decides on the subject's clock (real time plus every wait
  * "slept", so a 429's {@code Retry-After} is honoured in full without a test sleeping).
  */
 final class RedisKitSubject implements ConformanceSubject {
@@ -38,6 +39,7 @@ final class RedisKitSubject implements ConformanceSubject {
     /** Real time plus every wait slept: the kit's 429 rules wait minutes in no real time. */
     private final VirtualTime clock = VirtualTime.create();
     private final RedisQuotaStore store;
+    private final RedisResultStore cache;
     private final String keyPrefix = "redis-kit-" + UUID.randomUUID() + "-";
     private final List<Nekorekten> clients = new ArrayList<>();
     private final Map<String, Nekorekten> refusedFromIp = new HashMap<>();
@@ -49,6 +51,9 @@ final class RedisKitSubject implements ConformanceSubject {
         store = RedisQuotaStore.builder().uri(sharedRedis().uri()).clockForTests(clock)
                 .commandTimeout(RedisQuotaStoreTest.SLACK).connectTimeout(RedisQuotaStoreTest.SLACK)
                 .namespace("kit").build();
+        cache = RedisResultStore.builder().uri(sharedRedis().uri()).service(server.uri())
+                .namespace("kit-cache-" + UUID.randomUUID()).commandTimeout(RedisQuotaStoreTest.SLACK)
+                .connectTimeout(RedisQuotaStoreTest.SLACK).build();
     }
 
     /** One redis-server for every kit subject of this JVM, stopped when the JVM ends. */
@@ -155,6 +160,7 @@ final class RedisKitSubject implements ConformanceSubject {
             }
         }
         clients.clear();
+        cache.close();
         store.close();
         server.close();
         if (failure != null) {
@@ -164,11 +170,11 @@ final class RedisKitSubject implements ConformanceSubject {
 
     @Override
     public String toString() {
-        return "RedisKitSubject[" + server.uri() + ", " + store + "]";
+        return "RedisKitSubject[" + server.uri() + ", " + store + ", " + cache + "]";
     }
 
     private Nekorekten build(String apiKey) {
-        Nekorekten built = RedisKitClients.client(server.uri(), apiKey, store, clock, clock::sleep);
+        Nekorekten built = RedisKitClients.client(server.uri(), apiKey, store, cache, clock, clock::sleep);
         clients.add(built);
         return built;
     }
