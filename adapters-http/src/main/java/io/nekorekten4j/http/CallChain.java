@@ -18,7 +18,6 @@ import io.nekorekten4j.http.JsonCodec.Malformed;
 import io.nekorekten4j.http.Resilience.AttemptFailure;
 import io.nekorekten4j.http.Resilience.Outcome;
 import io.nekorekten4j.http.ErrorMapper.Redactor;
-import io.nekorekten4j.http.WireMapper.ErrorInBody;
 import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.ErrorContext;
@@ -72,7 +71,7 @@ final class CallChain {
     private final Settings settings;
     private final Supplier<String> apiKey;
     private final Function<String, QuotaGate> gates;
-    private final WireMapper wire;
+    private final WireAnswers wire;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final IntervalFunction backoff;
@@ -88,13 +87,13 @@ final class CallChain {
      * @param wire      reads error bodies
      */
     CallChain(Transport transport, Settings settings, Supplier<String> apiKey, Function<String, QuotaGate> gates,
-              WireMapper wire) {
+              WireAnswers wire) {
         this(transport, settings, apiKey, gates, wire, new Listeners(List.of(), settings.clock()));
     }
 
     /** A chain whose calls, permits and circuit transitions are reported to {@code listeners}. */
     CallChain(Transport transport, Settings settings, Supplier<String> apiKey, Function<String, QuotaGate> gates,
-              WireMapper wire, Listeners listeners) {
+              WireAnswers wire, Listeners listeners) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -153,7 +152,7 @@ final class CallChain {
     private static ResultCache cache(Settings settings) {
         ResultCache.Builder cache = ResultCache.builder(settings.cache()).clock(settings.clock())
                 .maxWait(settings.callTimeout())
-                .waiterContexts(ErrorContext.of("GET", WireMapper.REPORTS), ErrorContext.of("GET", WireMapper.CITIES));
+                .waiterContexts(ErrorContext.of("GET", WireRequests.REPORTS), ErrorContext.of("GET", WireRequests.CITIES));
         settings.cacheStore().ifPresent(cache::searchStore);
         return cache.build();
     }
@@ -422,10 +421,10 @@ final class CallChain {
             }
             if (status >= 300 && status <= 399) {
                 // Never read on: a redirect's body and Location may carry another URL's query.
-                throw ErrorMapper.fromStatus(context, status, Optional.empty(), WireMapper.Envelope.EMPTY, null,
+                throw ErrorMapper.fromStatus(context, status, Optional.empty(), Envelope.EMPTY, null,
                         settings.clock().instant(), redactor);
             }
-            WireMapper.Envelope envelope = wire.errorEnvelope(body);
+            Envelope envelope = wire.errorEnvelope(body);
             throw ErrorMapper.fromStatus(context, status, retryAfter, envelope, body.excerpt(),
                     settings.clock().instant(), redactor);
         } catch (io.nekorekten4j.http.TransportException e) {

@@ -5,7 +5,7 @@ import jakarta.json.JsonValue;
 /**
  * The parts every answer of the service may carry: its human {@code message}, the {@code server}
  * block and, on validation errors, {@code errors}. Unknown shapes are kept as {@link JsonValue} and
- * read defensively by {@link WireMapper}. A wire DTO: public fields for Yasson, no logic.
+ * read defensively by {@link Envelope}. A wire DTO: public fields for Yasson, no logic.
  */
 class EnvelopeJson {
 

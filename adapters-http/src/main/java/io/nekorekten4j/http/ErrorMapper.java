@@ -2,7 +2,6 @@ package io.nekorekten4j.http;
 
 import io.nekorekten4j.domain.ServerText;
 import io.nekorekten4j.domain.Violation;
-import io.nekorekten4j.http.WireMapper.Envelope;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.ForbiddenException;
 import io.nekorekten4j.ports.InvalidApiKeyException;

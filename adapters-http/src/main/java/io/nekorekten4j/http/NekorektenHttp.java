@@ -148,7 +148,8 @@ public final class NekorektenHttp implements Nekorekten {
     private final CallChain.Settings settings;
     private final Transport transport;
     private final JsonCodec json;
-    private final WireMapper wire;
+    private final WireRequests requests;
+    private final WireAnswers answers;
     private final CallChain chain;
     private final ClientState state;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -160,9 +161,10 @@ public final class NekorektenHttp implements Nekorekten {
                 b.permitWaitTimeout, b.maxResponseBytes, plan, b.retry, b.circuitBreaker, b.clock, b.sleeper,
                 b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)), Optional.ofNullable(b.cacheStore));
         this.json = new JsonCodec();
-        this.wire = new WireMapper(json, baseUri);
+        this.requests = new WireRequests(json, baseUri);
+        this.answers = new WireAnswers(json, baseUri);
         this.transport = b.transport != null ? b.transport : b.defaultTransport();
-        this.chain = new CallChain(transport, settings, apiKey, gates, wire, new Listeners(b.listeners, b.clock));
+        this.chain = new CallChain(transport, settings, apiKey, gates, answers, new Listeners(b.listeners, b.clock));
         this.state = chain.state(baseUri);
     }
 
@@ -182,8 +184,8 @@ public final class NekorektenHttp implements Nekorekten {
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
         ensureOpen();
-        return chain.search(criteria, new CallChain.Call<>("GET", WireMapper.REPORTS, wire.searchUri(criteria),
-                Optional.empty(), body -> wire.search(body, criteria), WireMapper.personalData(criteria)));
+        return chain.search(criteria, new CallChain.Call<>("GET", WireRequests.REPORTS, requests.searchUri(criteria),
+                Optional.empty(), body -> answers.search(body, criteria), WireRequests.personalData(criteria)));
     }
 
     /**
@@ -194,9 +196,9 @@ public final class NekorektenHttp implements Nekorekten {
     public ReportReceipt create(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
         ensureOpen();
-        RequestBody body = new RequestBody.Json(wire.reportBody(draft.fields()));
-        return chain.write(new CallChain.Call<>("POST", WireMapper.REPORTS, wire.reportsUri(), Optional.of(body),
-                answer -> wire.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()));
+        RequestBody body = new RequestBody.Json(requests.reportBody(draft.fields()));
+        return chain.write(new CallChain.Call<>("POST", WireRequests.REPORTS, requests.reportsUri(), Optional.of(body),
+                answer -> answers.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()));
     }
 
     /**
@@ -208,9 +210,9 @@ public final class NekorektenHttp implements Nekorekten {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
         ensureOpen();
-        RequestBody body = new RequestBody.Json(wire.reportBody(patch.fields()));
-        return chain.write(new CallChain.Call<>("PATCH", WireMapper.reportPath(id), wire.reportUri(id),
-                Optional.of(body), answer -> wire.receipt(answer, Optional.of(id))),
+        RequestBody body = new RequestBody.Json(requests.reportBody(patch.fields()));
+        return chain.write(new CallChain.Call<>("PATCH", WireRequests.reportPath(id), requests.reportUri(id),
+                Optional.of(body), answer -> answers.receipt(answer, Optional.of(id))),
                 CacheInvalidation.updated(id, patch.fields()));
     }
 
@@ -226,9 +228,9 @@ public final class NekorektenHttp implements Nekorekten {
     public void delete(ReportId id) {
         Objects.requireNonNull(id, "id");
         ensureOpen();
-        chain.write(new CallChain.Call<Void>("DELETE", WireMapper.reportPath(id), wire.reportUri(id), Optional.empty(),
+        chain.write(new CallChain.Call<Void>("DELETE", WireRequests.reportPath(id), requests.reportUri(id), Optional.empty(),
                 answer -> {
-                    wire.deleted(answer);
+                    answers.deleted(answer);
                     return null;
                 }), CacheInvalidation.deleted(id));
     }
@@ -250,22 +252,22 @@ public final class NekorektenHttp implements Nekorekten {
         if (attachments.isEmpty()) {
             throw new ValidationException("files", "give at least one file to upload");
         }
-        if (attachments.size() > WireMapper.MAX_UPLOAD_FILES) {
-            throw new ValidationException("files", "at most " + WireMapper.MAX_UPLOAD_FILES
+        if (attachments.size() > WireRequests.MAX_UPLOAD_FILES) {
+            throw new ValidationException("files", "at most " + WireRequests.MAX_UPLOAD_FILES
                     + " files per upload, got " + attachments.size());
         }
         List<Attachment> files = List.copyOf(attachments);
         ensureOpen();
-        return chain.execute(new CallChain.Call<>("POST", WireMapper.FILES, wire.filesUri(),
-                Optional.of(WireMapper.uploadBody(files)), answer -> wire.fileIds(answer, files.size())));
+        return chain.execute(new CallChain.Call<>("POST", WireRequests.FILES, requests.filesUri(),
+                Optional.of(WireRequests.uploadBody(files)), answer -> answers.fileIds(answer, files.size())));
     }
 
     /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
     @Override
     public List<City> cities() {
         ensureOpen();
-        return chain.cities(new CallChain.Call<>("GET", WireMapper.CITIES, wire.citiesUri(), Optional.empty(),
-                wire::cities));
+        return chain.cities(new CallChain.Call<>("GET", WireRequests.CITIES, requests.citiesUri(), Optional.empty(),
+                answers::cities));
     }
 
     /**

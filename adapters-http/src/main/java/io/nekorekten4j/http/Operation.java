@@ -27,13 +27,13 @@ public enum Operation {
         return tagValue;
     }
 
-    /** The operation of a request, from its method and path (paths of {@link WireMapper}). */
+    /** The operation of a request, from its method and path (paths of {@link WireRequests}). */
     static Operation of(String method, String path) {
         switch (method) {
             case "GET":
-                return path.equals(WireMapper.CITIES) ? CITIES : SEARCH;
+                return path.equals(WireRequests.CITIES) ? CITIES : SEARCH;
             case "POST":
-                return path.equals(WireMapper.FILES) ? UPLOAD : CREATE;
+                return path.equals(WireRequests.FILES) ? UPLOAD : CREATE;
             case "PATCH":
                 return UPDATE;
             case "DELETE":

@@ -5,7 +5,6 @@ import static io.nekorekten4j.http.NekorektenHttpTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nekorekten4j.domain.Violation;
-import io.nekorekten4j.http.WireMapper.Envelope;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.ForbiddenException;
@@ -38,12 +37,12 @@ class ErrorMapperTest {
     private static final ErrorMapper.Redactor REDACTOR = ErrorMapper.Redactor.of(KEY, List.of("359888123456", "888123456"));
     private static final ErrorContext GET_REPORTS = ErrorContext.of("GET", "/api/v1/reports");
     private static JsonCodec json;
-    private static WireMapper wire;
+    private static WireAnswers wire;
 
     @BeforeAll
     static void codec() {
         json = new JsonCodec();
-        wire = new WireMapper(json, NekorektenHttp.DEFAULT_BASE_URI);
+        wire = new WireAnswers(json, NekorektenHttp.DEFAULT_BASE_URI);
     }
 
     @AfterAll

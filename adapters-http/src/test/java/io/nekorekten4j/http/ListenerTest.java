@@ -335,10 +335,10 @@ class ListenerTest {
 
     @Test
     void operationsAreNamedByMethodAndPath() {
-        assertThat(Operation.of("GET", WireMapper.REPORTS)).isEqualTo(Operation.SEARCH);
-        assertThat(Operation.of("GET", WireMapper.CITIES)).isEqualTo(Operation.CITIES);
-        assertThat(Operation.of("POST", WireMapper.REPORTS)).isEqualTo(Operation.CREATE);
-        assertThat(Operation.of("POST", WireMapper.FILES)).isEqualTo(Operation.UPLOAD);
+        assertThat(Operation.of("GET", WireRequests.REPORTS)).isEqualTo(Operation.SEARCH);
+        assertThat(Operation.of("GET", WireRequests.CITIES)).isEqualTo(Operation.CITIES);
+        assertThat(Operation.of("POST", WireRequests.REPORTS)).isEqualTo(Operation.CREATE);
+        assertThat(Operation.of("POST", WireRequests.FILES)).isEqualTo(Operation.UPLOAD);
         assertThat(Operation.of("PATCH", "/api/v1/reports/1")).isEqualTo(Operation.UPDATE);
         assertThat(Operation.of("DELETE", "/api/v1/reports/1")).isEqualTo(Operation.DELETE);
         assertThat(Operation.UPLOAD.tagValue()).isEqualTo("upload");

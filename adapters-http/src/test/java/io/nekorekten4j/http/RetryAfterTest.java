@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nekorekten4j.http.ErrorMapper.Redactor;
 import io.nekorekten4j.http.NekorektenHttpTestSupport.StdErrCapture;
-import io.nekorekten4j.http.WireMapper.Envelope;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;

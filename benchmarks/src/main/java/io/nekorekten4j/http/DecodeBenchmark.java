@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The decode path alone, from bytes in memory: the adapter's {@link WireMapper#search} (strict
+ * The decode path alone, from bytes in memory: the adapter's {@link WireAnswers#search} (strict
  * JSON through {@link JsonCodec} into the wire DTOs, then the mapping to domain hits with their
  * attribution) against raw Yasson decoding the same bytes into the same DTOs. For 0, 1 and 100
  * reports. Run with {@code -prof gc}.
@@ -37,7 +37,7 @@ public class DecodeBenchmark {
 
     private byte[] body;
     private JsonCodec codec;
-    private WireMapper wire;
+    private WireAnswers wire;
     private Jsonb jsonb;
     private SearchCriteria criteria;
 
@@ -46,7 +46,7 @@ public class DecodeBenchmark {
     public void setUp() throws Exception {
         body = Payloads.searchAnswer(reports);
         codec = new JsonCodec();
-        wire = new WireMapper(codec, URI.create("https://api.nekorekten.com"));
+        wire = new WireAnswers(codec, URI.create("https://api.nekorekten.com"));
         jsonb = JsonbBuilder.create();
         criteria = SearchCriteria.builder().phone("0888 123 456").email("ivan@example.bg")
                 .mode(SearchMode.ONE_OF).build();

@@ -69,7 +69,7 @@ public class HttpSearchBenchmark {
         jsonb = JsonbBuilder.create();
         // The same request line the client sends.
         try (JsonCodec codec = new JsonCodec()) {
-            rawUri = new WireMapper(codec, rawServer.baseUri()).searchUri(criteria);
+            rawUri = new WireRequests(codec, rawServer.baseUri()).searchUri(criteria);
         }
         // Both must work before anything is measured.
         if (client.search(criteria).hits().size() != REPORTS || rawSearch().items.size() != REPORTS) {

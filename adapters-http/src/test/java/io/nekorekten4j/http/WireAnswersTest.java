@@ -10,10 +10,8 @@ import io.nekorekten4j.domain.CityId;
 import io.nekorekten4j.domain.FileId;
 import io.nekorekten4j.domain.MatchCertainty;
 import io.nekorekten4j.domain.Report;
-import io.nekorekten4j.domain.ReportDraft;
 import io.nekorekten4j.domain.ReportFile;
 import io.nekorekten4j.domain.ReportId;
-import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.ReportReceipt;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchField;
@@ -22,8 +20,6 @@ import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.http.JsonCodec.Malformed;
-import io.nekorekten4j.http.WireMapper.Envelope;
-import io.nekorekten4j.http.WireMapper.ErrorInBody;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,17 +33,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The wire mapping, fixture by fixture: the live payload and variations of it, never a guessed shape. */
-class WireMapperTest {
+/** Reading the answers, fixture by fixture: the live payload and variations of it, never a guessed shape. */
+class WireAnswersTest {
 
     private static final SearchCriteria BY_PHONE = SearchCriteria.builder().phone("0888 123 456").build();
     private static JsonCodec json;
-    private static WireMapper wire;
+    private static WireAnswers wire;
 
     @BeforeAll
     static void buildTheCodecOnce() {
         json = new JsonCodec();
-        wire = new WireMapper(json, NekorektenHttp.DEFAULT_BASE_URI);
+        wire = new WireAnswers(json, NekorektenHttp.DEFAULT_BASE_URI);
     }
 
     @AfterAll
@@ -221,7 +217,7 @@ class WireMapperTest {
 
         @Test
         void previewUrlsFollowABaseUriWithAPath() throws Exception {
-            WireMapper proxied = new WireMapper(json, URI.create("http://127.0.0.1:8080/proxy/nekorekten/"));
+            WireAnswers proxied = new WireAnswers(json, URI.create("http://127.0.0.1:8080/proxy/nekorekten/"));
 
             List<ReportFile> files = proxied.search(body(fixture("search-files.json")), BY_PHONE).reports().get(0).files();
 
@@ -610,46 +606,6 @@ class WireMapperTest {
         void anHtmlErrorPageGivesAnEmptyEnvelope() throws Exception {
             assertThat(wire.errorEnvelope(body(fixture("error-500.html")))).isEqualTo(Envelope.EMPTY);
             assertThat(wire.errorEnvelope(body(""))).isEqualTo(Envelope.EMPTY);
-        }
-    }
-
-    @Nested
-    class Requests {
-
-        @Test
-        void aDraftBodyHoldsOnlyTheGivenFieldsThePhoneAsDigitsAndTheCityAsCityID() {
-            ReportDraft draft = ReportDraft.builder().text("Отказа пратка.").phone("0888 123 456")
-                    .firstName("Иван").files(FileId.of("aB1")).cityId(12).build();
-
-            String body = new String(wire.reportBody(draft.fields()), StandardCharsets.UTF_8);
-
-            assertThat(body).isEqualTo("{\"cityID\":12,\"files\":[\"aB1\"],\"firstName\":\"Иван\","
-                    + "\"phone\":\"359888123456\",\"text\":\"Отказа пратка.\"}");
-        }
-
-        @Test
-        void aPatchBodyHoldsOnlyWhatItChanges() {
-            ReportPatch patch = ReportPatch.builder().email("Ivan@ABV.bg").build();
-
-            assertThat(new String(wire.reportBody(patch.fields()), StandardCharsets.UTF_8))
-                    .isEqualTo("{\"email\":\"ivan@abv.bg\"}");
-        }
-
-        @Test
-        void percentEncodingKeepsOnlyUnreservedCharacters() {
-            assertThat(WireMapper.encode("a&b=c#d%e+f g/h?")).isEqualTo("a%26b%3Dc%23d%25e%2Bf%20g%2Fh%3F");
-            assertThat(WireMapper.encode("Иван")).isEqualTo("%D0%98%D0%B2%D0%B0%D0%BD");
-            assertThat(WireMapper.encode("0obgyGbp1Ms-_.~")).isEqualTo("0obgyGbp1Ms-_.~");
-        }
-
-        @Test
-        void theSearchUriSendsOnlyTheGivenFiltersTheModeAndAPagePastTheFirst() {
-            assertThat(wire.searchUri(BY_PHONE).toString())
-                    .isEqualTo("https://api.nekorekten.com/api/v1/reports?phone=359888123456&searchMode=all");
-            SearchCriteria page3 = SearchCriteria.builder().email("a@b.bg").site("shop.bg").mode(SearchMode.ONE_OF)
-                    .page(3).build();
-            assertThat(wire.searchUri(page3).getRawQuery())
-                    .isEqualTo("email=a%40b.bg&siteUrl=shop.bg&searchMode=one-of&page=3");
         }
     }
 }
