@@ -28,7 +28,7 @@ class HttpArchitectureTest {
     void theImportHoldsTheAdaptersMainClassesAndNoTestClass() {
         assertThat(HTTP.stream().map(JavaClass::getSimpleName))
                 .contains("NekorektenHttp", "QuotaGate", "Transport")
-                .doesNotContain("HttpArchitectureTest", "WireMockBackend");
+                .doesNotContain("HttpArchitectureTest", "NekorektenHttpTestSupport");
     }
 
     @Test

@@ -3,6 +3,12 @@ package io.nekorekten4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.nekorekten4j.cache.CacheOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +67,13 @@ class VirtualTimeTest {
         // A fixed clock years in the past: the call budget runs on it, the transport's deadline on
         // the system clock. Before, the transport read the budget's deadline against Instant.now() and
         // every request "timed out" before it was sent.
-        try (WireMockBackend backend = new WireMockBackend()) {
+        WireMockServer service = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        service.start();
+        try {
+            service.stubFor(get(urlPathEqualTo(CacheFixtures.CITIES)).willReturn(okJson(CacheFixtures.cities())));
             String key = "virtual-time-" + java.util.UUID.randomUUID();
-            backend.acceptKey(key);
             for (Transport transport : java.util.List.of(ApacheTransport.builder().build(), JdkTransport.builder().build())) {
-                try (NekorektenHttp client = NekorektenHttp.builder().baseUri(backend.uri()).apiKey(key)
+                try (NekorektenHttp client = NekorektenHttp.builder().baseUri(service.baseUrl()).apiKey(key)
                         .transport(transport).clock(java.time.Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"),
                                 ZoneOffset.UTC))
                         .sleeper(wait -> { }).retry(RetryOptions.disabled()).cache(CacheOptions.disabled()).build()) {
@@ -73,6 +81,8 @@ class VirtualTimeTest {
                             .isNotEmpty();
                 }
             }
+        } finally {
+            service.stop();
         }
     }
 

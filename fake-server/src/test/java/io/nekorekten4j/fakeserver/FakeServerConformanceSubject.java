@@ -1,5 +1,7 @@
 package io.nekorekten4j.fakeserver;
 
+import io.nekorekten4j.cache.CacheOptions;
+import io.nekorekten4j.cache.CachingNekorekten;
 import io.nekorekten4j.conformance.Capability;
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.domain.ReportDraft;
@@ -45,6 +47,7 @@ final class FakeServerConformanceSubject implements ConformanceSubject {
     private static final int EVERY_REQUEST = Integer.MAX_VALUE;
 
     private final Wire wire;
+    private final boolean decorated;
     private final FakeServer server = FakeServer.builder().stallFor(STALL).build().start();
     private final VirtualTime time = VirtualTime.create();
     private final String keyPrefix = "conformance-" + UUID.randomUUID() + "-";
@@ -54,9 +57,21 @@ final class FakeServerConformanceSubject implements ConformanceSubject {
     private Nekorekten otherClient;
     private Nekorekten invalidKeyClient;
 
-    /** A subject whose clients use {@code wire}. */
+    /** A subject whose clients use {@code wire}, each with its own default cache. */
     FakeServerConformanceSubject(Wire wire) {
+        this(wire, false);
+    }
+
+    /**
+     * A subject whose clients use {@code wire}.
+     *
+     * @param decorated {@code true}: each client is built with {@code CacheOptions.disabled()} and put
+     *                  behind {@link CachingNekorekten} (the cache module's decorator, on the clients'
+     *                  virtual time); {@code false}: the client's own default cache
+     */
+    FakeServerConformanceSubject(Wire wire, boolean decorated) {
         this.wire = Objects.requireNonNull(wire, "wire");
+        this.decorated = decorated;
     }
 
     @Override
@@ -164,11 +179,14 @@ final class FakeServerConformanceSubject implements ConformanceSubject {
 
     @Override
     public String toString() {
-        return "FakeServerConformanceSubject[" + server.uri() + ", " + wire + "]";
+        return "FakeServerConformanceSubject[" + server.uri() + ", " + wire + (decorated ? ", decorated" : "") + "]";
     }
 
     private Nekorekten build(String apiKey) {
-        Nekorekten built = FakeServerHttpClients.client(server.uri(), apiKey, wire, time);
+        Nekorekten built = decorated
+                ? CachingNekorekten.builder(FakeServerHttpClients.client(server.uri(), apiKey, wire, time, time,
+                        CacheOptions.disabled())).clock(time).maxWait(Duration.ofMinutes(11)).build()
+                : FakeServerHttpClients.client(server.uri(), apiKey, wire, time);
         clients.add(built);
         return built;
     }
