@@ -59,6 +59,9 @@ import java.util.function.Supplier;
  * shared calls spend one permit. The circuit breaker sees each call once, however often it was
  * retried; every attempt, retries included, takes a quota permit; the whole call — permit waits,
  * attempts and backoffs — fits in the call timeout. Thread safe.
+ *
+ * <p>Each entry point takes the call's {@link CallLimits} (call timeout, permit wait, retries): a
+ * client and its views ({@link NekorektenHttp#withOptions}) share one chain and differ only in those.
  */
 final class CallChain {
 
@@ -115,11 +118,13 @@ final class CallChain {
      * Runs a search: answered from the cache, or shared with an identical search in progress, or
      * sent — and then cached.
      *
+     * @param limits what this call may spend; a waiter for an identical search waits at most its call timeout
      * @throws NekorektenException every failure, typed as the ports say
      */
-    SearchResult search(SearchCriteria criteria, Call<SearchResult> call) {
+    SearchResult search(SearchCriteria criteria, Call<SearchResult> call, CallLimits limits) {
         // validation → observation → cache → single-flight → circuit breaker → retry → quota gate → transport
-        return observed(Operation.SEARCH, trace -> cache.search(criteria, () -> send(call, trace), trace::cache));
+        return observed(Operation.SEARCH, trace -> cache.search(criteria, () -> send(call, trace, limits), trace::cache,
+                limits.callTimeout()));
     }
 
     /**
@@ -127,8 +132,9 @@ final class CallChain {
      *
      * @throws NekorektenException every failure, typed as the ports say
      */
-    List<City> cities(Call<List<City>> call) {
-        return observed(Operation.CITIES, trace -> cache.cities(() -> send(call, trace), trace::cache));
+    List<City> cities(Call<List<City>> call, CallLimits limits) {
+        return observed(Operation.CITIES, trace -> cache.cities(() -> send(call, trace, limits), trace::cache,
+                limits.callTimeout()));
     }
 
     /**
@@ -137,10 +143,10 @@ final class CallChain {
      *
      * @throws NekorektenException every failure, typed as the ports say
      */
-    <T> T write(Call<T> call, CacheInvalidation invalidation) {
+    <T> T write(Call<T> call, CacheInvalidation invalidation, CallLimits limits) {
         Objects.requireNonNull(invalidation, "invalidation");
         return observed(Operation.of(call.method(), call.path()),
-                trace -> cache.write(invalidation, () -> send(call, trace)));
+                trace -> cache.write(invalidation, () -> send(call, trace, limits)));
     }
 
     /** The cache, for tests. */
@@ -198,8 +204,8 @@ final class CallChain {
      *
      * @throws NekorektenException every failure, typed as the ports say
      */
-    <T> T execute(Call<T> call) {
-        return observed(Operation.of(call.method(), call.path()), trace -> send(call, trace));
+    <T> T execute(Call<T> call, CallLimits limits) {
+        return observed(Operation.of(call.method(), call.path()), trace -> send(call, trace, limits));
     }
 
     /** Runs {@code work} as one call the listeners observe, from its start to its answer or failure. */
@@ -225,22 +231,23 @@ final class CallChain {
         };
     }
 
-    /** The circuit breaker, retry, quota gate and transport, reporting to {@code trace}. */
-    private <T> T send(Call<T> call, CallTrace trace) {
+    /** The circuit breaker, retry (unless {@code limits} forbid it), quota gate and transport, reporting to {@code trace}. */
+    private <T> T send(Call<T> call, CallTrace trace, CallLimits limits) {
         ErrorContext context = ErrorContext.of(call.method(), call.path());
-        Budget budget = new Budget(settings.clock(), settings.clock().instant().plus(settings.callTimeout()));
+        Budget budget = new Budget(settings.clock(), settings.clock().instant().plus(limits.callTimeout()), limits);
         AtomicInteger invocations = new AtomicInteger();
         CallProgress progress = new CallProgress();
+        Supplier<T> once = () -> {
+            try {
+                return attempt(call, context, budget, invocations.incrementAndGet(), progress, trace);
+            } catch (AttemptFailure failure) {
+                progress.failed(failure.failure());
+                throw failure;
+            }
+        };
         Supplier<T> retried = () -> {
             try {
-                return retry.executeSupplier(() -> {
-                    try {
-                        return attempt(call, context, budget, invocations.incrementAndGet(), progress, trace);
-                    } catch (AttemptFailure failure) {
-                        progress.failed(failure.failure());
-                        throw failure;
-                    }
-                });
+                return limits.retries() ? retry.executeSupplier(once) : once.get();
             } catch (AttemptFailure last) {
                 throw last.failure();
             }
@@ -268,14 +275,14 @@ final class CallChain {
         ErrorContext before = progress.stamp(context);
         Duration remaining = budget.remaining();
         if (remaining.isNegative() || remaining.isZero()) {
-            throw new AttemptFailure(new CallTimeoutException("The call timeout of " + settings.callTimeout()
+            throw new AttemptFailure(new CallTimeoutException("The call timeout of " + budget.limits().callTimeout()
                     + " passed before attempt " + attempt + "; " + CallProgress.sentence(progress.outcome()),
                     before, null), Optional.empty());
         }
         String key = apiKey.get();
         QuotaGate gate = gates.apply(key);
         // The permit's lease: the attempt cannot outlive the call's deadline (plus slack for the watchdog).
-        QuotaGate.Permit permit = takePermit(gate, before, progress, min(settings.permitWaitTimeout(), remaining),
+        QuotaGate.Permit permit = takePermit(gate, before, progress, min(budget.limits().permitWaitTimeout(), remaining),
                 remaining.plus(LEASE_SLACK), attempt, trace);
         // The budget runs on the client's clock, which may be virtual (VirtualTime, a fixed clock); the
         // transport times real I/O on the system clock: hand it what is left of the budget, from now.
@@ -530,8 +537,8 @@ final class CallChain {
 
     }
 
-    /** The time left of one call. */
-    private record Budget(Clock clock, Instant deadline) {
+    /** The time left of one call, and the limits it runs under. */
+    private record Budget(Clock clock, Instant deadline, CallLimits limits) {
         Duration remaining() {
             return Duration.between(clock.instant(), deadline);
         }

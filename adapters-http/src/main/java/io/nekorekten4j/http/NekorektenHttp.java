@@ -15,6 +15,7 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.net.InetAddress;
@@ -136,6 +137,12 @@ import javax.net.ssl.SSLContext;
  *       never reaches another host.</li>
  * </ul>
  *
+ * <h2>Per-call options</h2>
+ * {@link #withOptions(CallOptions)} gives a view of the client whose calls wait for permits, time
+ * out and retry differently — a checkout with {@link CallOptions#interactive()}, a nightly batch
+ * with {@link CallOptions#batch()} — while sharing everything else with it: one quota, one cache
+ * and single-flight, one circuit breaker, the listeners and the transport.
+ *
  * <p>Thread safe; build one client per API key and share it. {@link #close()} releases the
  * transport.
  */
@@ -152,6 +159,12 @@ public final class NekorektenHttp implements Nekorekten {
     private final WireAnswers answers;
     private final CallChain chain;
     private final ClientState state;
+    /** What calls made through this object may spend: the builder's settings, or a view's options over them. */
+    private final CallLimits limits;
+    /** The options this object's calls run with, over the client's settings ({@link CallOptions#fromClient()} for the client). */
+    private final CallOptions options;
+    /** The client that owns the transport: this object, or the client a view was made from. */
+    private final NekorektenHttp client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NekorektenHttp(Builder b, URI baseUri, QuotaPlan plan, Supplier<String> apiKey,
@@ -166,6 +179,24 @@ public final class NekorektenHttp implements Nekorekten {
         this.transport = b.transport != null ? b.transport : b.defaultTransport();
         this.chain = new CallChain(transport, settings, apiKey, gates, answers, new Listeners(b.listeners, b.clock));
         this.state = chain.state(baseUri);
+        this.limits = CallLimits.of(settings);
+        this.options = CallOptions.fromClient();
+        this.client = this;
+    }
+
+    /** A view of {@code parent}'s client with {@code options} over {@code parent}'s own. */
+    private NekorektenHttp(NekorektenHttp parent, CallOptions options) {
+        this.baseUri = parent.baseUri;
+        this.settings = parent.settings;
+        this.json = parent.json;
+        this.requests = parent.requests;
+        this.answers = parent.answers;
+        this.transport = parent.transport;
+        this.chain = parent.chain;
+        this.state = parent.state;
+        this.options = options.over(parent.options);
+        this.limits = CallLimits.of(settings).with(this.options);
+        this.client = parent.client;
     }
 
     /** A new builder. */
@@ -185,7 +216,7 @@ public final class NekorektenHttp implements Nekorekten {
         Objects.requireNonNull(criteria, "criteria");
         ensureOpen();
         return chain.search(criteria, new CallChain.Call<>("GET", WireRequests.REPORTS, requests.searchUri(criteria),
-                Optional.empty(), body -> answers.search(body, criteria), WireRequests.personalData(criteria)));
+                Optional.empty(), body -> answers.search(body, criteria), WireRequests.personalData(criteria)), limits);
     }
 
     /**
@@ -198,7 +229,7 @@ public final class NekorektenHttp implements Nekorekten {
         ensureOpen();
         RequestBody body = new RequestBody.Json(requests.reportBody(draft.fields()));
         return chain.write(new CallChain.Call<>("POST", WireRequests.REPORTS, requests.reportsUri(), Optional.of(body),
-                answer -> answers.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()));
+                answer -> answers.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()), limits);
     }
 
     /**
@@ -213,7 +244,7 @@ public final class NekorektenHttp implements Nekorekten {
         RequestBody body = new RequestBody.Json(requests.reportBody(patch.fields()));
         return chain.write(new CallChain.Call<>("PATCH", WireRequests.reportPath(id), requests.reportUri(id),
                 Optional.of(body), answer -> answers.receipt(answer, Optional.of(id))),
-                CacheInvalidation.updated(id, patch.fields()));
+                CacheInvalidation.updated(id, patch.fields()), limits);
     }
 
     /**
@@ -232,7 +263,7 @@ public final class NekorektenHttp implements Nekorekten {
                 answer -> {
                     answers.deleted(answer);
                     return null;
-                }), CacheInvalidation.deleted(id));
+                }), CacheInvalidation.deleted(id), limits);
     }
 
     /**
@@ -259,7 +290,7 @@ public final class NekorektenHttp implements Nekorekten {
         List<Attachment> files = List.copyOf(attachments);
         ensureOpen();
         return chain.execute(new CallChain.Call<>("POST", WireRequests.FILES, requests.filesUri(),
-                Optional.of(WireRequests.uploadBody(files)), answer -> answers.fileIds(answer, files.size())));
+                Optional.of(WireRequests.uploadBody(files)), answer -> answers.fileIds(answer, files.size())), limits);
     }
 
     /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
@@ -267,7 +298,41 @@ public final class NekorektenHttp implements Nekorekten {
     public List<City> cities() {
         ensureOpen();
         return chain.cities(new CallChain.Call<>("GET", WireRequests.CITIES, requests.citiesUri(), Optional.empty(),
-                answers::cities));
+                answers::cities), limits);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The view is a {@code NekorektenHttp} over this client's quota gate, cache and single-flight,
+     * circuit breaker, listeners and transport: permits spent through it are spent for all, a search
+     * it leads can answer this client's identical search, and {@link #state()} is the shared state.
+     * Only its calls' limits differ:
+     * <ul>
+     *   <li>{@link CallOptions#permitWaitTimeout()}: the longest wait for a quota permit, per
+     *       attempt, never past the call's deadline — a wait longer than the call timeout is cut to it;</li>
+     *   <li>{@link CallOptions#callTimeout()}: the whole call, including the wait for an identical
+     *       search or cities call already in flight (possibly started by another view, which keeps
+     *       its own limits: this call gives up at its own timeout, sending nothing);</li>
+     *   <li>{@link CallOptions#retries()}: {@code false} makes one attempt only.</li>
+     * </ul>
+     * Options left unset keep this object's: a view of a view inherits from the view.
+     *
+     * <p>Closing a view closes nothing shared: the view's own calls fail with
+     * {@link IllegalStateException} from then on, while the client and its other views go on.
+     * Closing the client closes the transport, which ends every view. This client is unchanged.
+     *
+     * @throws NullPointerException when {@code options} is null
+     */
+    @Override
+    public NekorektenHttp withOptions(CallOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new NekorektenHttp(this, options);
+    }
+
+    /** The options this object's calls run with: {@link CallOptions#fromClient()} for a client, a view's otherwise. */
+    public CallOptions options() {
+        return options;
     }
 
     /**
@@ -279,10 +344,14 @@ public final class NekorektenHttp implements Nekorekten {
         return state;
     }
 
-    /** Closes the transport (also one supplied to the builder). Idempotent. */
+    /**
+     * Closes the transport (also one supplied to the builder), which ends every view of this client
+     * too. On a view ({@link #withOptions}), closes only the view: its own later calls fail, and
+     * nothing it shares with the client is closed. Idempotent.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (closed.compareAndSet(false, true) && client == this) {
             try {
                 transport.close();
             } finally {
@@ -291,27 +360,31 @@ public final class NekorektenHttp implements Nekorekten {
         }
     }
 
-    /** The base URI and settings; never the key. */
+    /** The base URI and settings (a view's as its calls run them); never the key. */
     @Override
     public String toString() {
-        return "NekorektenHttp[baseUri=" + baseUri
+        return "NekorektenHttp[" + (client == this ? "" : "view, ") + "baseUri=" + baseUri
                 + ", transport=" + transport.getClass().getSimpleName()
                 + ", quota=" + (settings.quota() == QuotaGate.NO_PLAN ? settings.quota().name()
                         : settings.quota().name() + " " + settings.quota().perMinute() + "/min"
                         + settings.quota().perDay().stream().mapToObj(d -> " " + d + "/day").findFirst().orElse(""))
                 + ", connectTimeout=" + settings.connectTimeout()
                 + ", responseTimeout=" + settings.responseTimeout()
-                + ", callTimeout=" + settings.callTimeout()
-                + ", permitWaitTimeout=" + settings.permitWaitTimeout()
-                + ", retry=" + settings.retry()
+                + ", callTimeout=" + limits.callTimeout()
+                + ", permitWaitTimeout=" + limits.permitWaitTimeout()
+                + ", retry=" + (limits.retries() ? settings.retry() : "none for this view's calls")
                 + ", circuitBreaker=" + settings.circuitBreaker()
                 + ", maxResponseBytes=" + settings.maxResponseBytes()
                 + ", cache=" + settings.cache() + "]";
     }
 
     private void ensureOpen() {
+        if (client.closed.get()) {
+            throw new IllegalStateException(client == this ? "this NekorektenHttp client is closed"
+                    : "the NekorektenHttp client this view was made from is closed");
+        }
         if (closed.get()) {
-            throw new IllegalStateException("this NekorektenHttp client is closed");
+            throw new IllegalStateException("this view of a NekorektenHttp client is closed (the client is not)");
         }
     }
 

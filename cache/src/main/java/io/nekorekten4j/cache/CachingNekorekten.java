@@ -9,6 +9,7 @@ import io.nekorekten4j.domain.ReportPatch;
 import io.nekorekten4j.domain.ReportReceipt;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.Nekorekten;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,15 +31,26 @@ import java.util.Objects;
  * <p>{@code NekorektenHttp} runs the same cache inside its pipeline by default (so its listeners
  * see hits); wrap an HTTP client only when it was built with {@code CacheOptions.disabled()}.
  * Thread safe if the delegate is. {@link #close()} closes the delegate.
+ *
+ * <p>{@link #withOptions(CallOptions)} gives a view over the same cache in front of the delegate's
+ * view with those options; a view's searches wait for an identical one in flight at most its own
+ * call timeout.
  */
 public final class CachingNekorekten implements Nekorekten {
 
     private final Nekorekten delegate;
     private final ResultCache cache;
+    private final Duration maxWait;
+    private final CallOptions options;
+    private final boolean ownsDelegate;
 
-    private CachingNekorekten(Nekorekten delegate, ResultCache cache) {
+    private CachingNekorekten(Nekorekten delegate, ResultCache cache, Duration maxWait, CallOptions options,
+                              boolean ownsDelegate) {
         this.delegate = delegate;
         this.cache = cache;
+        this.maxWait = maxWait;
+        this.options = options;
+        this.ownsDelegate = ownsDelegate;
     }
 
     /** {@code delegate} behind a cache with {@link CacheOptions#defaults()} on the system clock. */
@@ -55,7 +67,7 @@ public final class CachingNekorekten implements Nekorekten {
     @Override
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return cache.search(criteria, () -> delegate.search(criteria), result -> { });
+        return cache.search(criteria, () -> delegate.search(criteria), result -> { }, maxWait);
     }
 
     /** {@inheritDoc} Then drops the cached searches the new report could match. */
@@ -92,13 +104,34 @@ public final class CachingNekorekten implements Nekorekten {
     /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
     @Override
     public List<City> cities() {
-        return cache.cities(delegate::cities, result -> { });
+        return cache.cities(delegate::cities, result -> { }, maxWait);
     }
 
-    /** Closes the delegate. */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The view shares this decorator's cache and its identical calls in flight, and calls the
+     * delegate's own view ({@code delegate.withOptions(...)} with the same options). Its searches
+     * and cities calls wait for an identical call in flight at most the view's call timeout, when
+     * set (else this decorator's wait).
+     */
+    @Override
+    public CachingNekorekten withOptions(CallOptions options) {
+        Objects.requireNonNull(options, "options");
+        CallOptions effective = options.over(this.options);
+        Nekorekten view = delegate.withOptions(options);
+        // Closing the view closes the delegate's view only when that is an object of its own: an
+        // adapter without views hands back itself, which belongs to this decorator's owner.
+        return new CachingNekorekten(view, cache, effective.callTimeout().orElse(maxWait), effective,
+                view != delegate);
+    }
+
+    /** Closes the delegate — for a view, the delegate's view only, never what it shares. */
     @Override
     public void close() {
-        delegate.close();
+        if (ownsDelegate) {
+            delegate.close();
+        }
     }
 
     /** The cache, for this module's tests. */
@@ -109,7 +142,8 @@ public final class CachingNekorekten implements Nekorekten {
     /** The delegate and the options; never what is cached. */
     @Override
     public String toString() {
-        return "CachingNekorekten[" + delegate + ", " + cache.options() + "]";
+        return "CachingNekorekten[" + delegate + ", " + cache.options()
+                + (options.equals(CallOptions.fromClient()) ? "" : ", " + options) + "]";
     }
 
     /** Builds a {@link CachingNekorekten}; starts from {@link CacheOptions#defaults()} on the system clock. */
@@ -158,7 +192,8 @@ public final class CachingNekorekten implements Nekorekten {
             if (searchStore != null) {
                 cache.searchStore(searchStore);
             }
-            return new CachingNekorekten(delegate, cache.build());
+            ResultCache built = cache.build();
+            return new CachingNekorekten(delegate, built, built.maxWait(), CallOptions.fromClient(), true);
         }
     }
 }

@@ -31,9 +31,11 @@ public final class ResultCache {
     private final StoredAnswers answers;
     private final SingleFlight<SearchKey, SearchResult> searches;
     private final SingleFlight<String, List<City>> cities;
+    private final Duration maxWait;
 
     private ResultCache(Builder b) {
         this.options = b.options;
+        this.maxWait = b.maxWait;
         this.answers = new StoredAnswers(b.options, b.clock, Optional.ofNullable(b.searchStore));
         this.searches = new SingleFlight<>(b.options.singleFlight(), b.maxWait, b.searchContext);
         this.cities = new SingleFlight<>(b.options.singleFlight(), b.maxWait, b.citiesContext);
@@ -42,6 +44,11 @@ public final class ResultCache {
     /** A builder of a cache with {@code options}. */
     public static Builder builder(CacheOptions options) {
         return new Builder(options);
+    }
+
+    /** How long a call waits for an identical one in flight unless it says otherwise (the builder's {@code maxWait}). */
+    public Duration maxWait() {
+        return maxWait;
     }
 
     /** The options this cache follows. */
@@ -60,6 +67,21 @@ public final class ResultCache {
      *                                the builder set, or was interrupted while waiting; it sent nothing
      */
     public SearchResult search(SearchCriteria criteria, Supplier<SearchResult> send, Consumer<CacheResult> report) {
+        return search(criteria, send, report, maxWait);
+    }
+
+    /**
+     * As {@link #search(SearchCriteria, Supplier, Consumer)}, but this call waits for an identical
+     * one in flight at most {@code maxWait} — its own call timeout, when calls with different
+     * timeouts share the cache — instead of the wait the builder set.
+     *
+     * @throws IllegalArgumentException when {@code maxWait} is not positive
+     * @throws CallTimeoutException     when this call waited {@code maxWait} for an identical one,
+     *                                  or was interrupted while waiting; it sent nothing
+     */
+    public SearchResult search(SearchCriteria criteria, Supplier<SearchResult> send, Consumer<CacheResult> report,
+                               Duration maxWait) {
+        SingleFlight.positiveNanos(maxWait);
         Objects.requireNonNull(criteria, "criteria");
         Objects.requireNonNull(send, "send");
         Objects.requireNonNull(report, "report");
@@ -82,7 +104,7 @@ public final class ResultCache {
             SearchResult fresh = Objects.requireNonNull(send.get(), "the search sent returned null");
             answers.storeSearch(key, fresh, generation);
             return fresh;
-        });
+        }, maxWait);
     }
 
     /**
@@ -95,6 +117,18 @@ public final class ResultCache {
      * @throws CallTimeoutException   as for {@link #search}
      */
     public List<City> cities(Supplier<List<City>> send, Consumer<CacheResult> report) {
+        return cities(send, report, maxWait);
+    }
+
+    /**
+     * As {@link #cities(Supplier, Consumer)}, but this call waits for a cities call in flight at
+     * most {@code maxWait} instead of the wait the builder set.
+     *
+     * @throws IllegalArgumentException when {@code maxWait} is not positive
+     * @throws CallTimeoutException     as for {@link #search(SearchCriteria, Supplier, Consumer, Duration)}
+     */
+    public List<City> cities(Supplier<List<City>> send, Consumer<CacheResult> report, Duration maxWait) {
+        SingleFlight.positiveNanos(maxWait);
         Objects.requireNonNull(send, "send");
         Objects.requireNonNull(report, "report");
         Optional<List<City>> cached = answers.cities();
@@ -114,7 +148,7 @@ public final class ResultCache {
             List<City> fresh = List.copyOf(Objects.requireNonNull(send.get(), "the cities call sent returned null"));
             answers.storeCities(fresh);
             return fresh;
-        });
+        }, maxWait);
     }
 
     /**

@@ -51,6 +51,21 @@ final class SingleFlight<K, V> {
      * @throws CallTimeoutException when a waiter waited {@code maxWait} or was interrupted
      */
     V run(K key, long generation, Supplier<V> work) {
+        return run(key, generation, work, maxWaitNanos);
+    }
+
+    /**
+     * As {@link #run(Object, long, Supplier)}, but a waiter waits at most {@code maxWait}, this
+     * caller's own limit, rather than the one given at construction: callers with different call
+     * timeouts share one flight, and each gives up at its own.
+     *
+     * @throws IllegalArgumentException when {@code maxWait} is not positive
+     */
+    V run(K key, long generation, Supplier<V> work, Duration maxWait) {
+        return run(key, generation, work, positiveNanos(maxWait));
+    }
+
+    private V run(K key, long generation, Supplier<V> work, long maxWaitNanos) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(work, "work");
         if (!enabled) {
@@ -98,6 +113,15 @@ final class SingleFlight<K, V> {
     /** A waiter's own failure: it handed nothing to the wire (the flight it waited for may have). */
     private static ErrorContext notSent(ErrorContext context) {
         return context.withAttempts(0).withOutcome(RequestOutcome.NOT_SENT);
+    }
+
+    /** {@code maxWait} in nanoseconds, checked: a wait of zero would fail every waiter at once. */
+    static long positiveNanos(Duration maxWait) {
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("maxWait must be positive, got " + maxWait);
+        }
+        return saturatedNanos(maxWait);
     }
 
     private static long saturatedNanos(Duration d) {

@@ -142,6 +142,34 @@ class SingleFlightTest {
         assertThat(leader.get()).isEqualTo("late");
     }
 
+    @Test
+    void aWaiterGivesUpAtItsOwnMaximumWaitWhenItGivesOne() throws Exception {
+        SingleFlight<String, String> flights = new SingleFlight<>(true, Duration.ofHours(1), CONTEXT);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> leader = pool.submit(() -> flights.run("key", 0, () -> {
+            inside.countDown();
+            await(release);
+            return "late";
+        }));
+        await(inside);
+
+        assertThatThrownBy(() -> flights.run("key", 0, () -> "never run", Duration.ofMillis(1)))
+                .isInstanceOf(CallTimeoutException.class)
+                .hasMessageContaining("this call sent nothing");
+        assertThat(leader).as("the leader, still held: the hour-long default did not apply").isNotDone();
+        release.countDown();
+        assertThat(leader.get()).isEqualTo("late");
+    }
+
+    @Test
+    void aWaitThatIsNotPositiveIsRefused() {
+        SingleFlight<String, String> flights = new SingleFlight<>(true, Duration.ofSeconds(1), CONTEXT);
+
+        assertThatThrownBy(() -> flights.run("key", 0, () -> "v", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxWait must be positive, got PT0S");
+    }
+
     /**
      * Starts the leader, waits until it is inside {@code work}, starts {@code K - 1} more callers of
      * the same key, and releases the leader once all of them wait for it.

@@ -6,9 +6,13 @@ import io.nekorekten4j.fake.NekorektenFake;
 import io.nekorekten4j.fakeserver.FakeServer;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.screening.Buyer;
+import io.nekorekten4j.ports.screening.ScreeningResult;
+import io.nekorekten4j.ports.screening.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -145,6 +149,33 @@ class ReadmeTest {
                 assertThat(api.toString()).contains("quota=Start");
             }
             assertThat(readKey.invoke(null, keyFile)).isEqualTo("file-key");
+        }
+    }
+
+    @Test
+    void theCheckoutAndBatchSnippetScreensThroughTwoViewsOfOneClientOverHttp() throws Exception {
+        String key = "readme-options-key";
+        try (FakeServer server = FakeServer.builder().seedDemoData().acceptKey(key).build().start();
+             NekorektenHttp api = NekorektenHttp.builder().apiKey(key).baseUri(server.uri()).build();
+             URLClassLoader loader = snippets()) {
+            Class<?> snippet = loader.loadClass("CheckoutAndNightlyBatch");
+            Constructor<?> create = snippet.getDeclaredConstructor(Nekorekten.class);
+            create.setAccessible(true);
+            Object shop = create.newInstance(api);
+            Method atCheckout = snippet.getDeclaredMethod("atCheckout", Buyer.class);
+            atCheckout.setAccessible(true);
+            Method overnight = snippet.getDeclaredMethod("overnight", List.class);
+            overnight.setAccessible(true);
+            Buyer neli = Buyer.builder().phone("0888 123 456").build();
+
+            ScreeningResult now = (ScreeningResult) atCheckout.invoke(shop, neli);
+            @SuppressWarnings("unchecked") // the snippet's declared return type
+            List<ScreeningResult> later = (List<ScreeningResult>) overnight.invoke(shop, List.of(neli));
+
+            assertThat(now.verdict()).isEqualTo(Verdict.FOUND);
+            assertThat(later).singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(Verdict.FOUND));
+            assertThat(server.requestCount()).as("the batch's search answered from the cache the checkout filled")
+                    .isEqualTo(1);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.nekorekten4j.spring.boot.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -15,6 +16,7 @@ import io.nekorekten4j.http.CallStart;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.NekorektenListener;
 import io.nekorekten4j.micrometer.NekorektenObservability;
+import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.screening.Buyer;
@@ -30,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +149,35 @@ class NekorektenAutoConfigurationTest {
                             .isEqualTo("cities"));
                     assertThat(client.state().quota()).hasValueSatisfying(q -> assertThat(q.perMinute()).isEqualTo(3));
                 });
+    }
+
+    @Test
+    void theNekorektenBeanGivesViewsWithOtherOptionsThatEndWithTheContext() {
+        AtomicReference<Nekorekten> checkout = new AtomicReference<>();
+        runner.withPropertyValues("nekorekten.api-key=" + key(), "nekorekten.base-uri=" + server.uri())
+                .run(context -> {
+                    Nekorekten bean = context.getBean(Nekorekten.class);
+                    checkout.set(bean.withOptions(CallOptions.interactive()));
+
+                    assertThat(checkout.get()).isInstanceOfSatisfying(NekorektenHttp.class, view -> {
+                        assertThat(view.options()).isEqualTo(CallOptions.interactive());
+                        assertThat(view.state()).isSameAs(((NekorektenHttp) bean).state());
+                    });
+                    assertThat(checkout.get().search(SearchCriteria.builder().phone("0888 123 456").build()).reports())
+                            .isNotEmpty();
+                    checkout.get().close();
+                    assertThat(bean.cities()).as("the bean, after a view was closed").isNotEmpty();
+                });
+        assertThatThrownBy(() -> checkout.get().cities()).as("a view, once the context closed its client")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void inFakeModeAViewIsTheFakeItself() {
+        runner.withPropertyValues("nekorekten.mode=fake").run(context -> {
+            Nekorekten bean = context.getBean(Nekorekten.class);
+            assertThat(bean.withOptions(CallOptions.batch())).isSameAs(bean);
+        });
     }
 
     @Test
