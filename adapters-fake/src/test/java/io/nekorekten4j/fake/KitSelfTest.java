@@ -52,7 +52,7 @@ class KitSelfTest {
         assertThat(failedRules(run(BrokenAdapters.SwallowsFailuresFailureContract.class)))
                 .contains("required_faults_failedSearchIsNeverAnEmptyResult",
                         "required_faults_searchFailsWithTheArrangedError", "required_faults_failedCitiesThrows",
-                        "required_faults_failedUploadThrows");
+                        "required_faults_failedUploadThrows", "optional_rateLimit_searchesSucceedAgainAfterTheRefusals");
     }
 
     @Test

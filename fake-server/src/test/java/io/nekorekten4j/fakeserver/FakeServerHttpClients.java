@@ -2,6 +2,7 @@ package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.http.RetryOptions;
 import io.nekorekten4j.http.Sleeper;
 import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.testing.TestClients;
@@ -19,6 +20,9 @@ import java.util.Objects;
  */
 final class FakeServerHttpClients {
 
+    /** The response timeout of clients that never retry: connect (1 s) plus this stays below the server's stall (5 s). */
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(2);
+
     private FakeServerHttpClients() {
     }
 
@@ -27,8 +31,21 @@ final class FakeServerHttpClients {
      * ({@link TestClients#oneRequestPerCall}); {@code time} for its clock and its waits.
      */
     static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, VirtualTime time) {
+        return client(baseUri, apiKey, wire, time, RetryOptions.disabled(), RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * As {@link #client(URI, String, Wire, VirtualTime)}, retrying as {@code retry} says (with
+     * {@link RetryOptions#defaults()} it is the client a user builds, whose backoff waits pass on
+     * {@code time} too) and waiting {@code responseTimeout} for an answer.
+     */
+    static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, VirtualTime time, RetryOptions retry,
+                                 Duration responseTimeout) {
         Objects.requireNonNull(time, "time");
-        return client(baseUri, apiKey, wire, time, time, CacheOptions.defaults());
+        return builder(baseUri, apiKey, wire, time, time, CacheOptions.defaults())
+                .retry(Objects.requireNonNull(retry, "retry"))
+                .responseTimeout(Objects.requireNonNull(responseTimeout, "responseTimeout"))
+                .build();
     }
 
     /**
@@ -37,11 +54,15 @@ final class FakeServerHttpClients {
      */
     static NekorektenHttp client(URI baseUri, String apiKey, Wire wire, Clock clock, Sleeper sleeper,
                                  CacheOptions cache) {
+        return builder(baseUri, apiKey, wire, clock, sleeper, cache).build();
+    }
+
+    private static NekorektenHttp.Builder builder(URI baseUri, String apiKey, Wire wire, Clock clock,
+                                                  Sleeper sleeper, CacheOptions cache) {
         return TestClients.oneRequestPerCall(baseUri, apiKey, wire, clock, sleeper)
                 // Connect plus response allowance (3 s) stays below the server's stall (5 s).
                 .connectTimeout(Duration.ofSeconds(1))
-                .responseTimeout(Duration.ofSeconds(2))
-                .cache(Objects.requireNonNull(cache, "cache"))
-                .build();
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .cache(Objects.requireNonNull(cache, "cache"));
     }
 }
