@@ -118,13 +118,17 @@ final class CallChain {
      * Runs a search: answered from the cache, or shared with an identical search in progress, or
      * sent — and then cached.
      *
-     * @param limits what this call may spend; a waiter for an identical search waits at most its call timeout
+     * @param limits what this call may spend; a waiter for an identical search waits at most its call
+     *               timeout, and is never failed by another call's shorter permit wait (see {@link OwnLimits})
      * @throws NekorektenException every failure, typed as the ports say
      */
     SearchResult search(SearchCriteria criteria, Call<SearchResult> call, CallLimits limits) {
         // validation → observation → cache → single-flight → circuit breaker → retry → quota gate → transport
-        return observed(Operation.SEARCH, trace -> cache.search(criteria, () -> send(call, trace, limits), trace::cache,
-                limits.callTimeout()));
+        return observed(Operation.SEARCH, trace -> OwnLimits.run(limits, settings.clock(), (own, led) ->
+                cache.search(criteria, () -> {
+                    led.set(true);
+                    return send(call, trace, own);
+                }, trace::cache, own.callTimeout())));
     }
 
     /**
@@ -133,8 +137,11 @@ final class CallChain {
      * @throws NekorektenException every failure, typed as the ports say
      */
     List<City> cities(Call<List<City>> call, CallLimits limits) {
-        return observed(Operation.CITIES, trace -> cache.cities(() -> send(call, trace, limits), trace::cache,
-                limits.callTimeout()));
+        return observed(Operation.CITIES, trace -> OwnLimits.run(limits, settings.clock(), (own, led) ->
+                cache.cities(() -> {
+                    led.set(true);
+                    return send(call, trace, own);
+                }, trace::cache, own.callTimeout())));
     }
 
     /**

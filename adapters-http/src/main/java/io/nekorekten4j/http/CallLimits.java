@@ -26,6 +26,11 @@ record CallLimits(Duration callTimeout, Duration permitWaitTimeout, boolean retr
         return new CallLimits(settings.callTimeout(), settings.permitWaitTimeout(), true);
     }
 
+    /** These limits with {@code callTimeout} in place of this call timeout (what is left of a call, say). */
+    CallLimits withCallTimeout(Duration callTimeout) {
+        return new CallLimits(callTimeout, permitWaitTimeout, retries);
+    }
+
     /** These limits with each option {@code options} sets in its place; unset options keep these. */
     CallLimits with(CallOptions options) {
         Objects.requireNonNull(options, "options");

@@ -313,7 +313,9 @@ public final class NekorektenHttp implements Nekorekten {
      *       attempt, never past the call's deadline — a wait longer than the call timeout is cut to it;</li>
      *   <li>{@link CallOptions#callTimeout()}: the whole call, including the wait for an identical
      *       search or cities call already in flight (possibly started by another view, which keeps
-     *       its own limits: this call gives up at its own timeout, sending nothing);</li>
+     *       its own limits: this call gives up at its own timeout, sending nothing; and when that
+     *       call fails for want of a permit within its own wait, this one asks again on its own
+     *       terms, for what is left of its timeout);</li>
      *   <li>{@link CallOptions#retries()}: {@code false} makes one attempt only.</li>
      * </ul>
      * Options left unset keep this object's: a view of a view inherits from the view.

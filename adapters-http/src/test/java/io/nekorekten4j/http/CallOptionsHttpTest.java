@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -304,6 +305,32 @@ class CallOptionsHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"apache", "jdk"})
+    void aBatchSearchThatJoinedACheckoutsFailingForWantOfAPermitWaitsOnItsOwnTermsAndSucceeds(String kind)
+            throws Exception {
+        answerSearches();
+        CountDownLatch checkoutAtTheGate = new CountDownLatch(1);
+        CountDownLatch releaseCheckout = new CountDownLatch(1);
+        QuotaStore store = new HoldZeroWaits(LocalQuotaStore.create(time), checkoutAtTheGate, releaseCheckout);
+        api = client(service.baseUrl(), randomKey(), transport(kind), time).quota(QuotaPlan.perMinute(1))
+                .permitWaitTimeout(CLIENT_PERMIT_WAIT).callTimeout(CLIENT_CALL_TIMEOUT).quotaStore(store)
+                .cache(CacheOptions.builder().searchTtl(Duration.ZERO).build()).build();
+        NekorektenHttp api = this.api;
+        api.search(CRITERIA); // spends the minute's one permit
+        Future<SearchResult> checkout = pool.submit(() -> api.withOptions(CallOptions.interactive()).search(CRITERIA));
+        await(checkoutAtTheGate); // the checkout leads the flight and asks for a permit without waiting
+        Future<SearchResult> nightly = pool.submit(() -> api.withOptions(CallOptions.batch()).search(CRITERIA));
+        awaitWaiting(() -> api.chain().cache().waitingFor(CRITERIA), 1);
+
+        releaseCheckout.countDown();
+
+        assertThatThrownBy(checkout::get).hasCauseInstanceOf(RateLimitWaitExceededException.class);
+        assertThat(nightly.get().reports()).as("the batch search, on its own 10 minutes").hasSize(1);
+        assertThat(time.slept()).isGreaterThan(Duration.ofSeconds(50));
+        assertThat(searches()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
     void closingAViewOfAViewLeavesTheClientOpen(String kind) {
         answerSearches();
         NekorektenHttp api = api(kind);
@@ -315,6 +342,44 @@ class CallOptionsHttpTest {
 
         assertThat(api.search(CRITERIA).reports()).hasSize(1);
         assertThatThrownBy(() -> viewOfView.search(CRITERIA)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A quota store that holds the first request for a permit without waiting until released. */
+    private static final class HoldZeroWaits implements QuotaStore {
+        private final QuotaStore delegate;
+        private final CountDownLatch inside;
+        private final CountDownLatch release;
+        private final AtomicBoolean held = new AtomicBoolean();
+
+        HoldZeroWaits(QuotaStore delegate, CountDownLatch inside, CountDownLatch release) {
+            this.delegate = delegate;
+            this.inside = inside;
+            this.release = release;
+        }
+
+        @Override
+        public QuotaDecision acquire(QuotaScope scope, QuotaLimits limits, Duration maxWait, Duration lease) {
+            if (maxWait.isZero() && held.compareAndSet(false, true)) {
+                inside.countDown();
+                await(release);
+            }
+            return delegate.acquire(scope, limits, maxWait, lease);
+        }
+
+        @Override
+        public boolean confirm(QuotaScope scope, QuotaPermit permit) {
+            return delegate.confirm(scope, permit);
+        }
+
+        @Override
+        public void release(QuotaScope scope, QuotaPermit permit, boolean sent) {
+            delegate.release(scope, permit, sent);
+        }
+
+        @Override
+        public void penalise(QuotaScope scope, Duration retryAfter) {
+            delegate.penalise(scope, retryAfter);
+        }
     }
 
     /** A transport that holds its first request until released: the leader of a shared search, in flight. */

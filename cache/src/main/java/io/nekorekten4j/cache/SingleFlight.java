@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * <p>Each call carries a generation (the number of writes ended when it began). A caller joins a
  * flight of its generation or a later one, never an older one: a search that starts after a write
  * ended must see the write, so it does not wait for a request that may have been sent before it.
- * It takes the older flight's place instead (whose own waiters still get its outcome). Thread safe.
+ * It takes the older flight's place instead (whose own waiters still get its outcome), as it takes
+ * the place of a flight that has already failed. Thread safe.
  *
  * @param <K> what identifies identical calls
  * @param <V> what a call yields
@@ -77,7 +78,9 @@ final class SingleFlight<K, V> {
             if (current == null) {
                 return lead(key, mine, work);
             }
-            if (current.generation >= generation) {
+            // A flight that already failed is over, though its leader may not have removed it yet:
+            // a failure is never handed to a caller that came after it, who takes its place instead.
+            if (current.generation >= generation && !current.outcome.isCompletedExceptionally()) {
                 return current.await(maxWaitNanos, context);
             }
             if (flights.replace(key, current, mine)) {
