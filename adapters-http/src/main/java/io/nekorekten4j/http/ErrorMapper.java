@@ -219,10 +219,20 @@ final class ErrorMapper {
         /** Values shorter than this are not blanked: they would blank half of any text. */
         static final int MIN_LENGTH = 3;
 
+        private static final java.util.Comparator<String> LONGEST_FIRST =
+                java.util.Comparator.comparingInt(String::length).reversed();
+
         /** Keeps the usable secrets, longest first, so that a longer one is blanked whole. */
         Redactor {
-            secrets = secrets.stream().filter(s -> s != null && s.length() >= MIN_LENGTH).distinct()
-                    .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+            // Loops rather than a stream pipeline: a redactor is made for every attempt of every call.
+            List<String> usable = new ArrayList<>(secrets.size());
+            for (String s : secrets) {
+                if (s != null && s.length() >= MIN_LENGTH && !usable.contains(s)) {
+                    usable.add(s);
+                }
+            }
+            usable.sort(LONGEST_FIRST);
+            secrets = List.copyOf(usable);
         }
 
         /** A redactor of {@code key} and {@code values}. */

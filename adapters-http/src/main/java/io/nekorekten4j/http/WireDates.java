@@ -57,8 +57,15 @@ final class WireDates {
         if (!(value instanceof JsonString s)) {
             return Optional.empty();
         }
+        // The observed form first, read from the parser's characters: Parsson's getString() copies
+        // them into a new String at every call. Text the fast path accepts starts with a digit and
+        // ends with a digit or Z, so stripping it first would change nothing.
+        Optional<OffsetDateTime> observed = isoOffsetFastPath(s.getChars());
+        if (observed.isPresent()) {
+            return observed;
+        }
         String text = s.getString().strip();
-        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!text.isEmpty() && allAsciiDigits(text)) {
             return epochDigits(text);
         }
         return parseDateTime(text);
@@ -120,7 +127,7 @@ final class WireDates {
      * else, including impossible dates, so that the caller's general parsing decides — the
      * answer for any text is the same as without this path.
      */
-    static Optional<OffsetDateTime> isoOffsetFastPath(String t) {
+    static Optional<OffsetDateTime> isoOffsetFastPath(CharSequence t) {
         int n = t.length();
         // yyyy-MM-ddTHH:mm:ss is 19 characters; the shortest offset is "Z".
         if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
@@ -180,14 +187,15 @@ final class WireDates {
     /** {@code server.date}: {@code yyyy-MM-dd HH:mm:ss} in Sofia time (other forms tolerated). */
     static Optional<Instant> serverDate(JsonValue date) {
         if (date instanceof JsonString s) {
-            Optional<Instant> fast = serverDateFastPath(s.getString().strip());
+            String text = s.getString().strip(); // once: Parsson copies the characters at every call
+            Optional<Instant> fast = serverDateFastPath(text);
             if (fast.isPresent()) {
                 return fast;
             }
             try {
-                return Optional.of(LocalDateTime.parse(s.getString().strip(), SERVER_DATE).atZone(SOFIA).toInstant());
+                return Optional.of(LocalDateTime.parse(text, SERVER_DATE).atZone(SOFIA).toInstant());
             } catch (DateTimeException e) {
-                return parseDateTime(s.getString().strip()).map(OffsetDateTime::toInstant);
+                return parseDateTime(text).map(OffsetDateTime::toInstant);
             }
         }
         return dateTime(date).map(OffsetDateTime::toInstant);
@@ -220,8 +228,18 @@ final class WireDates {
         }
     }
 
+    /** Whether every character is one of {@code 0–9}: a loop, not a stream, as it runs for every report. */
+    private static boolean allAsciiDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isAsciiDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The ASCII digits {@code t[from, from + count)} as a number; -1 if any is not a digit. */
-    private static int digits(String t, int from, int count) {
+    private static int digits(CharSequence t, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = t.charAt(i);

@@ -11,8 +11,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.apache.hc.core5.net.PercentCodec;
 
 /**
  * What goes to the service: the URIs of its endpoints, with query values and path segments
@@ -26,6 +26,8 @@ final class WireRequests {
     static final String REPORTS = "/api/v1/reports";
     static final String FILES = "/api/v1/files";
     static final String CITIES = "/api/v1/cities";
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final JsonCodec json;
     private final String origin;
@@ -56,8 +58,8 @@ final class WireRequests {
      *
      * <p>Assembled here rather than by httpcore5's {@code URIBuilder}: that gives the same bytes
      * (checked on HttpCore 5.3.6 and 5.4.4, including {@code +}, spaces and Cyrillic) but parses
-     * the base again and builds a list of pairs on every search, a cost on the hot path for no
-     * difference on the wire.
+     * the base again, builds a list of pairs and encodes through its {@code PercentCodec} (see
+     * {@link #encodeTo}) on every search, a cost on the hot path for no difference on the wire.
      */
     URI searchUri(SearchCriteria criteria) {
         Map<SearchField, String> values = criteria.queryValues();
@@ -78,7 +80,9 @@ final class WireRequests {
         if (value == null) {
             return separator;
         }
-        uri.append(separator).append(encode(name)).append('=').append(encode(value));
+        uri.append(separator);
+        encodeTo(uri, name).append('=');
+        encodeTo(uri, value);
         return '&';
     }
 
@@ -148,12 +152,31 @@ final class WireRequests {
      * Percent-encodes {@code value} as UTF-8 for a query value or a path segment: every byte but
      * {@code A–Z a–z 0–9 - . _ ~} becomes {@code %XX}, so {@code +} is {@code %2B} and a space
      * {@code %20}.
-     *
-     * <p>httpcore5's RFC 3986 codec does exactly that (its unreserved set, upper-case hex). Not its
-     * {@code WWWFormCodec}: that writes a space as {@code +}, keeps {@code *} and encodes {@code ~},
-     * the form encoding of bodies, not what a query of ours has always sent.
      */
     static String encode(String value) {
-        return PercentCodec.RFC3986.encode(value);
+        return encodeTo(new StringBuilder(value.length() + 16), value).toString();
+    }
+
+    /**
+     * Appends {@code value} percent-encoded as {@link #encode} does.
+     *
+     * <p>httpcore5's {@code PercentCodec.RFC3986} gives the same bytes (WireRequestsTest compares
+     * them over generated text, on the oldest supported HttpCore too), but it is not used: it
+     * encodes through a {@code CharBuffer} and a {@code ByteBuffer} per value, 1,152 bytes of
+     * allocation per search URI against 480 here, on the path whose allocation is budgeted
+     * ({@code docs/benchmarks.md}, row 2). Its {@code WWWFormCodec} would also differ on the wire: it
+     * writes a space as {@code +}, which the service would read as a space only if it decodes forms.
+     */
+    static StringBuilder encodeTo(StringBuilder out, String value) {
+        for (byte raw : value.getBytes(StandardCharsets.UTF_8)) {
+            int b = raw & 0xFF;
+            if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
+                    || b == '-' || b == '.' || b == '_' || b == '~') {
+                out.append((char) b);
+            } else {
+                out.append('%').append(HEX[b >> 4]).append(HEX[b & 0x0F]);
+            }
+        }
+        return out;
     }
 }

@@ -57,6 +57,9 @@ public final class ServerText {
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be 1 or more, got " + maxLength);
         }
+        if (text.length() <= maxLength && isAlreadySafe(text)) {
+            return text; // the common case (a method, a path, a plain message): nothing to copy
+        }
         StringBuilder out = new StringBuilder(Math.min(text.length(), maxLength) + 8);
         boolean cut = false;
         boolean pendingSpace = false;
@@ -67,8 +70,8 @@ public final class ServerText {
                 pendingSpace = out.length() > 0;
                 continue;
             }
-            String piece = isForbidden(cp) ? escape(cp) : new String(Character.toChars(cp));
-            int needed = (pendingSpace ? 1 : 0) + piece.length();
+            String escaped = isForbidden(cp) ? escape(cp) : null;
+            int needed = (pendingSpace ? 1 : 0) + (escaped != null ? escaped.length() : Character.charCount(cp));
             if (out.length() + needed > maxLength) {
                 cut = true;
                 break;
@@ -77,7 +80,11 @@ public final class ServerText {
                 out.append(' ');
                 pendingSpace = false;
             }
-            out.append(piece);
+            if (escaped != null) {
+                out.append(escaped);
+            } else {
+                out.appendCodePoint(cp);
+            }
         }
         if (!cut) {
             return out.toString();
@@ -105,6 +112,26 @@ public final class ServerText {
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
                 || isNoncharacter(codePoint);
+    }
+
+    /**
+     * Whether {@link #sanitise} would give {@code text} back unchanged, length aside: no forbidden
+     * code point, no line break or whitespace control, and spaces only single and between other
+     * characters.
+     */
+    private static boolean isAlreadySafe(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp == ' ') {
+                if (i == 0 || i == text.length() - 1 || text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (isLineBreakOrSpace(cp) || isForbidden(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static boolean isLineBreakOrSpace(int cp) {

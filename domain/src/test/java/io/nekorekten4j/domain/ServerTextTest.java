@@ -58,4 +58,22 @@ class ServerTextTest {
         assertThatIllegalArgumentException().isThrownBy(() -> ServerText.sanitise("x", 0))
                 .withMessageContaining("maxLength");
     }
+
+    @Test
+    void textThatIsAlreadySafeComesBackAsItIsWithoutACopy() {
+        for (String plain : new String[] {"GET", "/api/v1/reports", "Иван Петров", "a b c", "😀 ok", ""}) {
+            assertThat(ServerText.sanitise(plain, 200)).isSameAs(plain);
+        }
+    }
+
+    @Test
+    void textThatOnlyLooksSafeIsStillNormalised() {
+        assertThat(ServerText.sanitise(" a", 200)).isEqualTo("a");
+        assertThat(ServerText.sanitise("a ", 200)).isEqualTo("a");
+        assertThat(ServerText.sanitise("a  b", 200)).isEqualTo("a b");
+        assertThat(ServerText.sanitise("a\tb", 200)).isEqualTo("a b");
+        assertThat(ServerText.sanitise("a\u202Eb", 200)).isEqualTo("a\\u202Eb");
+        assertThat(ServerText.sanitise("abcdef", 4)).isEqualTo("abc…");
+        assertThat(ServerText.sanitise("a😀b", 200)).isEqualTo("a😀b");
+    }
 }
