@@ -13,12 +13,15 @@ import io.nekorekten4j.domain.SearchHit;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.ServiceFacts;
+import io.nekorekten4j.ports.UploadRule;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,13 +80,10 @@ public final class NekorektenFake implements Nekorekten {
     /** How many calls {@link #calls()} keeps by default: the most recent ones. */
     public static final int DEFAULT_CALL_LOG_CAPACITY = 10_000;
     /** The base URI attachments' preview URLs are resolved against by default: the service's. */
-    public static final URI DEFAULT_PREVIEW_BASE_URI = URI.create("https://api.nekorekten.com");
+    public static final URI DEFAULT_PREVIEW_BASE_URI = ServiceFacts.BASE_URI;
     /** The message of an update's receipt. */
     public static final String UPDATED_MESSAGE = "Сигналът е редактиран успешно.";
 
-    private static final String REPORTS = "/api/v1/reports";
-    private static final String FILES = "/api/v1/files";
-    private static final String CITIES = "/api/v1/cities";
     private static final int PAGE_SIZE = SearchResult.DEFAULT_PAGE_SIZE;
 
     private final Backend backend;
@@ -137,7 +137,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return backend.call(FakeCall.Operation.SEARCH, ErrorContext.of("GET", REPORTS), account, now -> {
+        return backend.call(FakeCall.Operation.SEARCH, ErrorContext.of("GET", ApiPaths.REPORTS), account, now -> {
             ReportStore.Page page = backend.store().search(criteria, PAGE_SIZE);
             List<SearchHit> hits = new ArrayList<>(page.reports().size());
             for (StoredReport r : page.reports()) {
@@ -160,7 +160,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public ReportReceipt create(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        ErrorContext request = ErrorContext.of("POST", REPORTS);
+        ErrorContext request = ErrorContext.of("POST", ApiPaths.REPORTS);
         return backend.call(FakeCall.Operation.CREATE, request, account, now -> {
             requireKnownReferences(draft.fields(), request);
             StoredReport stored = backend.store().insert(backend.ids(),
@@ -185,7 +185,7 @@ public final class NekorektenFake implements Nekorekten {
     public ReportReceipt update(ReportId id, ReportPatch patch) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
-        ErrorContext request = ErrorContext.of("PATCH", REPORTS + "/" + id.value());
+        ErrorContext request = ErrorContext.of("PATCH", ApiPaths.REPORT_PREFIX + id.value());
         return backend.call(FakeCall.Operation.UPDATE, request, account, now -> {
             long number = Ids.decode(id.value());
             // Not found and forbidden come before the body's problems, as a server resolves the path first.
@@ -210,7 +210,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public void delete(ReportId id) {
         Objects.requireNonNull(id, "id");
-        ErrorContext request = ErrorContext.of("DELETE", REPORTS + "/" + id.value());
+        ErrorContext request = ErrorContext.of("DELETE", ApiPaths.REPORT_PREFIX + id.value());
         backend.call(FakeCall.Operation.DELETE, request, account, now -> {
             requireDone(backend.store().delete(Ids.decode(id.value()), account), request);
             return null;
@@ -222,25 +222,14 @@ public final class NekorektenFake implements Nekorekten {
      * that drafts and patches of any key may use.
      *
      * @throws NullPointerException when {@code attachments} or one of them is null
-     * @throws ValidationException  (field {@code files}) when the list is empty or holds more than
-     *                              {@value #MAX_ATTACHMENTS_PER_UPLOAD} attachments
+     * @throws ValidationException  (field {@code files}) when the list breaks the {@link UploadRule}
+     *                              (empty, or more than {@value #MAX_ATTACHMENTS_PER_UPLOAD} attachments)
      * @throws NekorektenException  when the backend refuses the call (key, IP, fault, quota)
      */
     @Override
     public List<FileId> upload(List<Attachment> attachments) {
-        Objects.requireNonNull(attachments, "attachments");
-        List<Attachment> copy = new ArrayList<>(attachments.size());
-        for (int i = 0; i < attachments.size(); i++) {
-            copy.add(Objects.requireNonNull(attachments.get(i), "attachments[" + i + "]"));
-        }
-        if (copy.isEmpty()) {
-            throw new ValidationException("files", "give at least one file to upload");
-        }
-        if (copy.size() > MAX_ATTACHMENTS_PER_UPLOAD) {
-            throw new ValidationException("files", "at most " + MAX_ATTACHMENTS_PER_UPLOAD
-                    + " files per upload, got " + copy.size());
-        }
-        return backend.call(FakeCall.Operation.UPLOAD, ErrorContext.of("POST", FILES), account,
+        List<Attachment> copy = UploadRule.checked(attachments);
+        return backend.call(FakeCall.Operation.UPLOAD, ErrorContext.of("POST", ApiPaths.FILES), account,
                 now -> backend.store(copy));
     }
 
@@ -252,7 +241,7 @@ public final class NekorektenFake implements Nekorekten {
      */
     @Override
     public List<City> cities() {
-        return backend.call(FakeCall.Operation.CITIES, ErrorContext.of("GET", CITIES), account,
+        return backend.call(FakeCall.Operation.CITIES, ErrorContext.of("GET", ApiPaths.CITIES), account,
                 now -> BulgarianCities.ALL);
     }
 

@@ -17,6 +17,7 @@ import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
+import io.nekorekten4j.ports.ServiceFacts;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.TransportException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
@@ -96,7 +97,7 @@ final class ServiceExceptions {
             case RATE_LIMITED -> refused(request, 429, tooManyRequests(null),
                     "Твърде много заявки. Опитайте отново по-късно.", (m, c) -> new RateLimitedException(m, c, null));
             case QUOTA_EXHAUSTED -> refused(request, 429, QUOTA_SPENT, "Дневният лимит на заявките е изчерпан.",
-                    (m, c) -> new QuotaExhaustedException(m, c, SimulatedQuota.nextSofiaMidnight(now)));
+                    (m, c) -> new QuotaExhaustedException(m, c, ServiceFacts.nextDayStart(now)));
             case SERVICE_UNAVAILABLE -> refused(request, 503, UNAVAILABLE,
                     "Услугата е временно недостъпна. Опитайте по-късно.",
                     (m, c) -> new ServiceUnavailableException(m, c, null));

@@ -2,10 +2,10 @@ package io.nekorekten4j.fake;
 
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SimulatedQuota {
 
     /** The service's time zone: the day of a daily quota. */
-    static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
     private static final Duration WINDOW = Duration.ofSeconds(60);
 
     private final Optional<QuotaPlan> plan;
@@ -64,11 +63,6 @@ final class SimulatedQuota {
         usage.clear();
     }
 
-    /** The start of the Sofia day after the one {@code now} falls in. */
-    static Instant nextSofiaMidnight(Instant now) {
-        return LocalDate.ofInstant(now, SOFIA).plusDays(1).atStartOfDay(SOFIA).toInstant();
-    }
-
     /** One account's admitted calls. */
     private static final class Usage {
         private final ArrayDeque<Instant> lastMinute = new ArrayDeque<>();
@@ -76,13 +70,13 @@ final class SimulatedQuota {
         private int callsToday;
 
         synchronized void admit(QuotaPlan plan, Instant now, ErrorContext request) {
-            LocalDate today = LocalDate.ofInstant(now, SOFIA);
+            LocalDate today = ServiceFacts.serviceDay(now);
             if (!today.equals(day)) {
                 day = today;
                 callsToday = 0;
             }
             if (plan.perDay().isPresent() && callsToday >= plan.perDay().getAsInt()) {
-                throw ServiceExceptions.quotaExhausted(request, plan, nextSofiaMidnight(now));
+                throw ServiceExceptions.quotaExhausted(request, plan, ServiceFacts.nextDayStart(now));
             }
             Instant windowStart = now.minus(WINDOW);
             while (!lastMinute.isEmpty() && !lastMinute.peekFirst().isAfter(windowStart)) {

@@ -18,6 +18,7 @@ import io.nekorekten4j.http.JsonCodec.Malformed;
 import io.nekorekten4j.http.Resilience.AttemptFailure;
 import io.nekorekten4j.http.Resilience.Outcome;
 import io.nekorekten4j.http.ErrorMapper.Redactor;
+import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.ErrorContext;
@@ -28,6 +29,7 @@ import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ProxyAuthenticationException;
+import io.nekorekten4j.ports.ServiceFacts;
 import io.nekorekten4j.ports.TlsFailureException;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import java.io.IOException;
@@ -66,7 +68,7 @@ import java.util.function.Supplier;
 final class CallChain {
 
     /** The header that carries the key; marked sensitive for the transport. */
-    static final String API_KEY_HEADER = "Api-Key";
+    static final String API_KEY_HEADER = ServiceFacts.API_KEY_HEADER;
     /** Added to a permit's lease beyond the call's deadline: the watchdog may end the exchange a little late. */
     private static final Duration LEASE_SLACK = Duration.ofSeconds(5);
 
@@ -165,7 +167,7 @@ final class CallChain {
     private static ResultCache cache(Settings settings) {
         ResultCache.Builder cache = ResultCache.builder(settings.cache()).clock(settings.clock())
                 .maxWait(settings.callTimeout())
-                .waiterContexts(ErrorContext.of("GET", WireRequests.REPORTS), ErrorContext.of("GET", WireRequests.CITIES));
+                .waiterContexts(ErrorContext.of("GET", ApiPaths.REPORTS), ErrorContext.of("GET", ApiPaths.CITIES));
         settings.cacheStore().ifPresent(cache::searchStore);
         return cache.build();
     }

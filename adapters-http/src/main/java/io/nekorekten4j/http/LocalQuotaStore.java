@@ -1,9 +1,9 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.ports.ServiceFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,8 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LocalQuotaStore implements QuotaStore {
 
-    /** The zone of the service, whose calendar day the daily cap is counted in. */
-    public static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
     /** The rolling day, counted as well as the calendar day. */
     public static final Duration ROLLING_DAY = Duration.ofHours(24);
 
@@ -159,14 +157,6 @@ public final class LocalQuotaStore implements QuotaStore {
         return "LocalQuotaStore[" + ledgers.size() + " scopes]";
     }
 
-    static Instant dayStart(Instant at) {
-        return at.atZone(SOFIA).toLocalDate().atStartOfDay(SOFIA).toInstant();
-    }
-
-    static Instant nextDayStart(Instant at) {
-        return at.atZone(SOFIA).toLocalDate().plusDays(1).atStartOfDay(SOFIA).toInstant();
-    }
-
     private static void requireNotNegative(Duration d, String name) {
         Objects.requireNonNull(d, name);
         if (d.isNegative()) {
@@ -259,7 +249,7 @@ public final class LocalQuotaStore implements QuotaStore {
             int leftNow = paused ? 0 : Math.max(0, permits - open.size() - anchors.size());
             OptionalInt leftToday = OptionalInt.empty();
             if (in.perDay().isPresent()) {
-                Instant dayStart = dayStart(now);
+                Instant dayStart = ServiceFacts.dayStart(now);
                 Instant rollingStart = now.minus(ROLLING_DAY);
                 int inDay = 0;
                 int inRolling = 0;
@@ -331,7 +321,7 @@ public final class LocalQuotaStore implements QuotaStore {
             }
             anchors.subList(0, drop).clear();
             Instant rollingHorizon = now.minus(ROLLING_DAY);
-            Instant dayStart = dayStart(now);
+            Instant dayStart = ServiceFacts.dayStart(now);
             drop = 0;
             while (drop < daily.size() && !daily.get(drop).isAfter(rollingHorizon)
                     && daily.get(drop).isBefore(dayStart)) {
@@ -347,7 +337,7 @@ public final class LocalQuotaStore implements QuotaStore {
         private Instant dailyResume(Instant at, int cap) {
             Instant candidate = at;
             while (true) {
-                Instant dayStart = dayStart(candidate);
+                Instant dayStart = ServiceFacts.dayStart(candidate);
                 Instant rollingStart = candidate.minus(ROLLING_DAY);
                 int inDay = 0;
                 int inRolling = 0;
@@ -360,7 +350,7 @@ public final class LocalQuotaStore implements QuotaStore {
                     }
                 }
                 if (inDay >= cap) {
-                    candidate = nextDayStart(candidate);
+                    candidate = ServiceFacts.nextDayStart(candidate);
                 } else if (inRolling >= cap) {
                     // The slot that must leave the rolling day, counted from its oldest member.
                     candidate = nthOldestAfter(rollingStart, inRolling - cap + 1).plus(ROLLING_DAY);

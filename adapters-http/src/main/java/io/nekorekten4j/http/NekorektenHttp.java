@@ -15,9 +15,12 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.ServiceFacts;
+import io.nekorekten4j.ports.UploadRule;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -149,7 +152,7 @@ import javax.net.ssl.SSLContext;
 public final class NekorektenHttp implements Nekorekten {
 
     /** The service's address. */
-    public static final URI DEFAULT_BASE_URI = URI.create("https://api.nekorekten.com");
+    public static final URI DEFAULT_BASE_URI = ServiceFacts.BASE_URI;
 
     private final URI baseUri;
     private final CallChain.Settings settings;
@@ -215,7 +218,7 @@ public final class NekorektenHttp implements Nekorekten {
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
         ensureOpen();
-        return chain.search(criteria, new CallChain.Call<>("GET", WireRequests.REPORTS, requests.searchUri(criteria),
+        return chain.search(criteria, new CallChain.Call<>("GET", ApiPaths.REPORTS, requests.searchUri(criteria),
                 Optional.empty(), body -> answers.search(body, criteria), WireRequests.personalData(criteria)), limits);
     }
 
@@ -228,7 +231,7 @@ public final class NekorektenHttp implements Nekorekten {
         Objects.requireNonNull(draft, "draft");
         ensureOpen();
         RequestBody body = new RequestBody.Json(requests.reportBody(draft.fields()));
-        return chain.write(new CallChain.Call<>("POST", WireRequests.REPORTS, requests.reportsUri(), Optional.of(body),
+        return chain.write(new CallChain.Call<>("POST", ApiPaths.REPORTS, requests.reportsUri(), Optional.of(body),
                 answer -> answers.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()), limits);
     }
 
@@ -271,25 +274,13 @@ public final class NekorektenHttp implements Nekorekten {
      *
      * <p>Never cached and never shared: each upload is its own request.
      *
-     * @throws ValidationException when the list is empty or holds more than 10 files (field
-     *                             {@code files})
+     * @throws ValidationException when the list breaks the {@link UploadRule} (field {@code files})
      */
     @Override
     public List<FileId> upload(List<Attachment> attachments) {
-        Objects.requireNonNull(attachments, "attachments");
-        for (int i = 0; i < attachments.size(); i++) {
-            Objects.requireNonNull(attachments.get(i), "attachments[" + i + "]");
-        }
-        if (attachments.isEmpty()) {
-            throw new ValidationException("files", "give at least one file to upload");
-        }
-        if (attachments.size() > WireRequests.MAX_UPLOAD_FILES) {
-            throw new ValidationException("files", "at most " + WireRequests.MAX_UPLOAD_FILES
-                    + " files per upload, got " + attachments.size());
-        }
-        List<Attachment> files = List.copyOf(attachments);
+        List<Attachment> files = UploadRule.checked(attachments);
         ensureOpen();
-        return chain.execute(new CallChain.Call<>("POST", WireRequests.FILES, requests.filesUri(),
+        return chain.execute(new CallChain.Call<>("POST", ApiPaths.FILES, requests.filesUri(),
                 Optional.of(WireRequests.uploadBody(files)), answer -> answers.fileIds(answer, files.size())), limits);
     }
 
@@ -297,7 +288,7 @@ public final class NekorektenHttp implements Nekorekten {
     @Override
     public List<City> cities() {
         ensureOpen();
-        return chain.cities(new CallChain.Call<>("GET", WireRequests.CITIES, requests.citiesUri(), Optional.empty(),
+        return chain.cities(new CallChain.Call<>("GET", ApiPaths.CITIES, requests.citiesUri(), Optional.empty(),
                 answers::cities), limits);
     }
 

@@ -1,5 +1,6 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.ports.ApiPaths;
 import java.util.Locale;
 
 /**
@@ -31,9 +32,9 @@ public enum Operation {
     static Operation of(String method, String path) {
         switch (method) {
             case "GET":
-                return path.equals(WireRequests.CITIES) ? CITIES : SEARCH;
+                return path.equals(ApiPaths.CITIES) ? CITIES : SEARCH;
             case "POST":
-                return path.equals(WireRequests.FILES) ? UPLOAD : CREATE;
+                return path.equals(ApiPaths.FILES) ? UPLOAD : CREATE;
             case "PATCH":
                 return UPDATE;
             case "DELETE":

@@ -8,7 +8,6 @@ import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -70,8 +69,6 @@ final class QuotaGate {
     static final Duration MINUTE = QuotaLimits.MINUTE;
     /** The safety margin added to a plan's minute: see the class comment and QuotaSimulationTest. */
     static final Duration PLAN_MARGIN = QuotaLimits.PLAN_MARGIN;
-    /** The zone of the service, whose calendar day the daily cap is counted in. */
-    static final ZoneId SOFIA = LocalQuotaStore.SOFIA;
     /** The rolling day, counted as well as the calendar day. */
     static final Duration ROLLING_DAY = LocalQuotaStore.ROLLING_DAY;
     /** The lease of a permit taken without one: longer than any attempt of the client's defaults. */

@@ -1,5 +1,6 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.ports.ServiceFacts;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ final class RetryAfter {
      * {@link #MIN_CAP}, at most {@link #MAX_WAIT}.
      */
     static Duration cap(Instant now) {
-        Duration untilMidnight = Duration.between(now, LocalQuotaStore.nextDayStart(now));
+        Duration untilMidnight = Duration.between(now, ServiceFacts.nextDayStart(now));
         Duration cap = untilMidnight.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : untilMidnight;
         return cap.compareTo(MIN_CAP) < 0 ? MIN_CAP : cap;
     }

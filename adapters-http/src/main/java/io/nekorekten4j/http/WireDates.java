@@ -2,6 +2,7 @@ package io.nekorekten4j.http;
 
 import static io.nekorekten4j.http.WireValues.isAsciiDigit;
 
+import io.nekorekten4j.ports.ServiceFacts;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -22,10 +23,10 @@ import java.util.Optional;
  */
 final class WireDates {
 
-    /** The service's zone: {@code server.date} and zone-less dates are its local time. */
-    static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+    /** The service's zone ({@link ServiceFacts#SOFIA}): {@code server.date} and zone-less dates are its local time. */
+    private static final ZoneId SOFIA = ServiceFacts.SOFIA;
 
-    private static final DateTimeFormatter SERVER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SERVER_DATE = DateTimeFormatter.ofPattern(ServiceFacts.SERVER_DATE_PATTERN);
     /** The earliest and (excluded) latest instant a number is read as: outside, it is surely not a report's date. */
     private static final Instant EPOCH_FROM = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant EPOCH_UNTIL = Instant.parse("2100-01-01T00:00:00Z");

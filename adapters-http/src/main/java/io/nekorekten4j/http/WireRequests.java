@@ -7,6 +7,8 @@ import io.nekorekten4j.domain.ReportFields;
 import io.nekorekten4j.domain.ReportId;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchField;
+import io.nekorekten4j.ports.ApiPaths;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +21,6 @@ import java.util.Objects;
  * percent-encoded, and the bodies of writes and uploads. Thread safe.
  */
 final class WireRequests {
-
-    /** The most files one upload may carry: a guard of ours, the service states none. */
-    static final int MAX_UPLOAD_FILES = 10;
-
-    static final String REPORTS = "/api/v1/reports";
-    static final String FILES = "/api/v1/files";
-    static final String CITIES = "/api/v1/cities";
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -63,14 +58,14 @@ final class WireRequests {
      */
     URI searchUri(SearchCriteria criteria) {
         Map<SearchField, String> values = criteria.queryValues();
-        StringBuilder uri = new StringBuilder(origin).append(REPORTS);
-        char separator = appendIfPresent(uri, '?', "phone", values.get(SearchField.PHONE));
-        separator = appendIfPresent(uri, separator, "email", values.get(SearchField.EMAIL));
-        separator = appendIfPresent(uri, separator, "name", values.get(SearchField.NAME));
-        separator = appendIfPresent(uri, separator, "siteUrl", values.get(SearchField.SITE));
-        separator = appendIfPresent(uri, separator, "searchMode", criteria.mode().wireValue());
+        StringBuilder uri = new StringBuilder(origin).append(ApiPaths.REPORTS);
+        char separator = appendIfPresent(uri, '?', SearchField.PHONE.parameter(), values.get(SearchField.PHONE));
+        separator = appendIfPresent(uri, separator, SearchField.EMAIL.parameter(), values.get(SearchField.EMAIL));
+        separator = appendIfPresent(uri, separator, SearchField.NAME.parameter(), values.get(SearchField.NAME));
+        separator = appendIfPresent(uri, separator, SearchField.SITE.parameter(), values.get(SearchField.SITE));
+        separator = appendIfPresent(uri, separator, ServiceFacts.SEARCH_MODE_PARAMETER, criteria.mode().wireValue());
         if (criteria.page() > 1) {
-            appendIfPresent(uri, separator, "page", Integer.toString(criteria.page()));
+            appendIfPresent(uri, separator, ServiceFacts.PAGE_PARAMETER, Integer.toString(criteria.page()));
         }
         return URI.create(uri.toString());
     }
@@ -98,7 +93,7 @@ final class WireRequests {
 
     /** {@code /api/v1/reports}. */
     URI reportsUri() {
-        return URI.create(origin + REPORTS);
+        return URI.create(origin + ApiPaths.REPORTS);
     }
 
     /** {@code /api/v1/reports/{id}}, the id percent-encoded as a path segment. */
@@ -108,17 +103,17 @@ final class WireRequests {
 
     /** The path of a report, for error contexts. */
     static String reportPath(ReportId id) {
-        return REPORTS + "/" + encode(id.value());
+        return ApiPaths.REPORT_PREFIX + encode(id.value());
     }
 
     /** {@code /api/v1/files}. */
     URI filesUri() {
-        return URI.create(origin + FILES);
+        return URI.create(origin + ApiPaths.FILES);
     }
 
     /** {@code /api/v1/cities}. */
     URI citiesUri() {
-        return URI.create(origin + CITIES);
+        return URI.create(origin + ApiPaths.CITIES);
     }
 
     /**
@@ -143,7 +138,7 @@ final class WireRequests {
     static RequestBody.Multipart uploadBody(List<Attachment> attachments) {
         List<RequestBody.Part> parts = new ArrayList<>(attachments.size());
         for (Attachment a : attachments) {
-            parts.add(new RequestBody.Part("files[]", a.fileName(), a.mediaType(), a.content()));
+            parts.add(new RequestBody.Part(ServiceFacts.UPLOAD_PART, a.fileName(), a.mediaType(), a.content()));
         }
         return new RequestBody.Multipart(parts);
     }

@@ -2,6 +2,7 @@ package io.nekorekten4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nekorekten4j.ports.ServiceFacts;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.DateTimeException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DateTimeFastPathTest {
 
-    private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+    private static final ZoneId SOFIA = ServiceFacts.SOFIA;
 
     /** The general parsing as it was before the fast path: the reference every answer is checked against. */
     private static Optional<OffsetDateTime> javaTime(String text) {

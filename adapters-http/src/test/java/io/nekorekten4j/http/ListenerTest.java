@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.io.IOException;
@@ -335,10 +336,10 @@ class ListenerTest {
 
     @Test
     void operationsAreNamedByMethodAndPath() {
-        assertThat(Operation.of("GET", WireRequests.REPORTS)).isEqualTo(Operation.SEARCH);
-        assertThat(Operation.of("GET", WireRequests.CITIES)).isEqualTo(Operation.CITIES);
-        assertThat(Operation.of("POST", WireRequests.REPORTS)).isEqualTo(Operation.CREATE);
-        assertThat(Operation.of("POST", WireRequests.FILES)).isEqualTo(Operation.UPLOAD);
+        assertThat(Operation.of("GET", ApiPaths.REPORTS)).isEqualTo(Operation.SEARCH);
+        assertThat(Operation.of("GET", ApiPaths.CITIES)).isEqualTo(Operation.CITIES);
+        assertThat(Operation.of("POST", ApiPaths.REPORTS)).isEqualTo(Operation.CREATE);
+        assertThat(Operation.of("POST", ApiPaths.FILES)).isEqualTo(Operation.UPLOAD);
         assertThat(Operation.of("PATCH", "/api/v1/reports/1")).isEqualTo(Operation.UPDATE);
         assertThat(Operation.of("DELETE", "/api/v1/reports/1")).isEqualTo(Operation.DELETE);
         assertThat(Operation.UPLOAD.tagValue()).isEqualTo("upload");

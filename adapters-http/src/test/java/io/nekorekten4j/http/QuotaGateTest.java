@@ -8,6 +8,7 @@ import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -298,7 +299,7 @@ class QuotaGateTest {
         clock.set(nextMidnight);
         burst(gate, 5);
 
-        assertThat(LocalQuotaStore.dayStart(nextMidnight)).isEqualTo(nextMidnight);
+        assertThat(ServiceFacts.dayStart(nextMidnight)).isEqualTo(nextMidnight);
         assertThat(nextMidnight.atZone(ZoneId.of("Europe/Sofia")).toLocalTime()).hasToString("00:00");
     }
 
@@ -424,7 +425,7 @@ class QuotaGateTest {
     void clientsOnTheSystemClockShareTheStoreWhateverTheirZone() {
         String key = "key-system-clock-" + System.identityHashCode(this);
         QuotaGate utc = QuotaGate.shared(SERVICE, key, QuotaPlan.START, Clock.systemUTC(), Sleeper.SYSTEM);
-        QuotaGate sofia = QuotaGate.shared(SERVICE, key, QuotaPlan.START, Clock.system(QuotaGate.SOFIA),
+        QuotaGate sofia = QuotaGate.shared(SERVICE, key, QuotaPlan.START, Clock.system(ServiceFacts.SOFIA),
                 Sleeper.SYSTEM);
         QuotaGate virtual = QuotaGate.shared(SERVICE, key, QuotaPlan.START, clock, sleeper);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nekorekten4j.conformance.ServerWindow;
 import io.nekorekten4j.ports.QuotaExhaustedException;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,7 +155,7 @@ class QuotaSimulationTest {
             try {
                 gate.acquire(Duration.ofMinutes(2)).answered();
                 Instant sent = e.at.plusNanos(lastWaitNanos[0]);
-                sendsPerDay.merge(sent.atZone(QuotaGate.SOFIA).toLocalDate(), 1, Integer::sum);
+                sendsPerDay.merge(ServiceFacts.serviceDay(sent), 1, Integer::sum);
                 events.add(new Event(sent.plusMillis(300), seq++, e.thread));
             } catch (QuotaExhaustedException refused) {
                 assertThat(slept[0]).as("whether the refused call waited: a spent cap fails at once").isFalse();
@@ -169,7 +170,7 @@ class QuotaSimulationTest {
         assertThat(refusedAt).isNotEmpty();
         for (int i = 0; i < refusedAt.size(); i++) {
             assertThat(resets.get(i)).as("reset time of the refusal at %s", refusedAt.get(i))
-                    .isEqualTo(LocalQuotaStore.nextDayStart(refusedAt.get(i)));
+                    .isEqualTo(ServiceFacts.nextDayStart(refusedAt.get(i)));
         }
         TABLE.put("~daily", String.format(Locale.ROOT, "daily cap (Free 5/min, 30/day) over 3 Sofia days: %s sends"
                 + " per day, %d refusals at once, each resetting at the next Sofia midnight",

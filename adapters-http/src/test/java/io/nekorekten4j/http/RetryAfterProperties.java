@@ -3,6 +3,7 @@ package io.nekorekten4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.nekorekten4j.ports.ServiceFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,7 +54,7 @@ class RetryAfterProperties {
     @Property(tries = 500)
     void theCapIsUntilTheNextSofiaMidnightButAtLeastAnHourAndAtMostADay(@ForAll("clockReadings") Instant now) {
         Duration cap = RetryAfter.cap(now);
-        Duration untilMidnight = Duration.between(now, LocalQuotaStore.nextDayStart(now));
+        Duration untilMidnight = Duration.between(now, ServiceFacts.nextDayStart(now));
 
         assertThat(cap).isBetween(RetryAfter.MIN_CAP, RetryAfter.MAX_WAIT);
         if (untilMidnight.compareTo(RetryAfter.MIN_CAP) >= 0 && untilMidnight.compareTo(RetryAfter.MAX_WAIT) <= 0) {

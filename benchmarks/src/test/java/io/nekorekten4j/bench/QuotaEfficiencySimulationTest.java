@@ -7,13 +7,13 @@ import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.conformance.ServerWindow;
 import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
-import io.nekorekten4j.http.LocalQuotaStore;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.QuotaLimits;
 import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
+import io.nekorekten4j.ports.ServiceFacts;
 import io.nekorekten4j.ports.screening.Buyer;
 import io.nekorekten4j.ports.screening.Screening;
 import io.nekorekten4j.ports.screening.ScreeningListener;
@@ -307,7 +307,7 @@ class QuotaEfficiencySimulationTest {
         // Per order, as a shop screens them when they come.
         Run perOrder = nekorekten4j(ServerWindow.Model.SLIDING_LOG, free);
         Map<LocalDate, Long> perDay = perOrder.server.sends().stream().collect(Collectors.groupingBy(
-                s -> s.atZone(LocalQuotaStore.SOFIA).toLocalDate(), TreeMap::new, Collectors.counting()));
+                ServiceFacts::serviceDay, TreeMap::new, Collectors.counting()));
         assertThat(perDay.values()).as("requests per Sofia day").allSatisfy(c -> assertThat(c).isLessThanOrEqualTo(cap));
         assertThat(perOrder.requests()).isEqualTo(cap);
         Set<Integer> checked = new HashSet<>();

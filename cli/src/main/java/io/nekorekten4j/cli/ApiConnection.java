@@ -5,6 +5,7 @@ import io.nekorekten4j.fake.NekorektenFake;
 import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -85,7 +86,7 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
             debugLogging();
         }
         if (options.verbosity() != GlobalOptions.Verbosity.NORMAL) {
-            err.println("Connecting to " + options.baseUri().orElse("https://api.nekorekten.com") + " with the key from "
+            err.println("Connecting to " + options.baseUri().orElse(ServiceFacts.BASE_URI.toString()) + " with the key from "
                     + options.apiKeyFile().map(f -> "--api-key-file " + f).orElse(KEY_VARIABLE)
                     + " (never shown), plan " + describe(options.plan()) + ".");
             err.flush();

@@ -7,6 +7,7 @@ import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class ErrorMessages {
 
-    private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+    private static final ZoneId SOFIA = ServiceFacts.SOFIA;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private ErrorMessages() {

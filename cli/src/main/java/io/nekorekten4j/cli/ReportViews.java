@@ -5,6 +5,7 @@ import io.nekorekten4j.domain.Report;
 import io.nekorekten4j.domain.ReportFile;
 import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchHit;
+import io.nekorekten4j.ports.ServiceFacts;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  */
 final class ReportViews {
 
-    private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
+    private static final ZoneId SOFIA = ServiceFacts.SOFIA;
     private static final int TEXT_COLUMNS = 60;
     private static final int NAME_COLUMNS = 30;
     private static final int SITE_COLUMNS = 50;

@@ -11,6 +11,7 @@ import io.nekorekten4j.http.NekorektenHttp;
 import io.nekorekten4j.http.RemainingQuota;
 import io.nekorekten4j.http.RetryOptions;
 import io.nekorekten4j.http.Transport;
+import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.ForbiddenException;
 import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
@@ -74,8 +75,8 @@ public final class Diagnostics {
     /** The default probe: a common first name, likely to find reports whose shape can be checked. */
     public static final String DEFAULT_PROBE_NAME = "Иван";
 
-    private static final String CITIES = "/api/v1/cities";
-    private static final String REPORTS = "/api/v1/reports";
+    private static final String CITIES = ApiPaths.CITIES;
+    private static final String REPORTS = ApiPaths.REPORTS;
 
     private final String apiKey;
     private final URI baseUri;

@@ -12,7 +12,10 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.fake.NekorektenFake;
+import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.ServiceFacts;
+import io.nekorekten4j.ports.UploadRule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -43,9 +46,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ApiHandler implements HttpHandler {
 
-    static final String REPORTS = "/api/v1/reports";
-    static final String FILES = "/api/v1/files";
-    static final String CITIES = "/api/v1/cities";
     /** The largest JSON or form body of a report. */
     static final int MAX_REPORT_BODY = 1024 * 1024;
     /** The largest upload body. */
@@ -104,7 +104,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private Answer answer(HttpExchange exchange, Instant now) throws IOException {
-        String key = exchange.getRequestHeaders().getFirst("Api-Key");
+        String key = exchange.getRequestHeaders().getFirst(ServiceFacts.API_KEY_HEADER);
         if (key == null || key.isBlank()) {
             return errors.plain(401, "Липсва API ключ: изпратете го в заглавката Api-Key.", now);
         }
@@ -115,15 +115,15 @@ final class ApiHandler implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         try {
-            if (path.equals(REPORTS)) {
+            if (path.equals(ApiPaths.REPORTS)) {
                 return switch (method) {
                     case "GET" -> search(view, exchange, now);
                     case "POST" -> create(view, exchange, now);
                     default -> notAllowed("GET, POST", now);
                 };
             }
-            if (path.startsWith(REPORTS + "/") && path.indexOf('/', REPORTS.length() + 1) < 0) {
-                String id = URLDecoder.decode(path.substring(REPORTS.length() + 1).replace("+", "%2B"),
+            if (path.startsWith(ApiPaths.REPORT_PREFIX) && path.indexOf('/', ApiPaths.REPORT_PREFIX.length()) < 0) {
+                String id = URLDecoder.decode(path.substring(ApiPaths.REPORT_PREFIX.length()).replace("+", "%2B"),
                         StandardCharsets.UTF_8);
                 return switch (method) {
                     case "PATCH" -> update(view, id, exchange, now);
@@ -131,10 +131,10 @@ final class ApiHandler implements HttpHandler {
                     default -> notAllowed("PATCH, DELETE", now);
                 };
             }
-            if (path.equals(FILES)) {
+            if (path.equals(ApiPaths.FILES)) {
                 return method.equals("POST") ? upload(view, exchange, now) : notAllowed("POST", now);
             }
-            if (path.equals(CITIES)) {
+            if (path.equals(ApiPaths.CITIES)) {
                 return method.equals("GET") ? Answer.Http.json(200, json.cities(view.cities(), now))
                         : notAllowed("GET", now);
             }
@@ -187,7 +187,7 @@ final class ApiHandler implements HttpHandler {
         List<Attachment> attachments = new ArrayList<>();
         List<Violation> problems = new ArrayList<>();
         for (Multipart.Part part : parts) {
-            if (!part.name().equals("files[]") && !part.name().equals("files")) {
+            if (!part.name().equals(ServiceFacts.UPLOAD_PART) && !part.name().equals(UploadRule.FIELD)) {
                 continue; // other form fields: ignored, as a form handler would
             }
             if (part.fileName() == null || part.fileName().isBlank()) {

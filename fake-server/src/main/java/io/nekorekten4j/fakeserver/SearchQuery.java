@@ -1,9 +1,11 @@
 package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.domain.SearchCriteria;
+import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,11 @@ final class SearchQuery {
     static SearchCriteria criteria(Map<String, List<String>> query) {
         List<Violation> problems = new ArrayList<>();
         SearchCriteria.Builder b = SearchCriteria.builder()
-                .phone(nonBlank(Query.first(query, "phone")))
-                .email(nonBlank(Query.first(query, "email")))
-                .name(nonBlank(Query.first(query, "name")))
-                .site(nonBlank(Query.first(query, "siteUrl")));
-        String mode = nonBlank(Query.first(query, "searchMode"));
+                .phone(nonBlank(Query.first(query, SearchField.PHONE.parameter())))
+                .email(nonBlank(Query.first(query, SearchField.EMAIL.parameter())))
+                .name(nonBlank(Query.first(query, SearchField.NAME.parameter())))
+                .site(nonBlank(Query.first(query, SearchField.SITE.parameter())));
+        String mode = nonBlank(Query.first(query, ServiceFacts.SEARCH_MODE_PARAMETER));
         if (mode != null) {
             try {
                 b.mode(SearchMode.ofWireValue(mode.strip()));
@@ -44,11 +46,11 @@ final class SearchQuery {
                 problems.addAll(e.violations());
             }
         }
-        String page = nonBlank(Query.first(query, "page"));
+        String page = nonBlank(Query.first(query, ServiceFacts.PAGE_PARAMETER));
         if (page != null) {
             String digits = page.strip();
             if (digits.length() > MAX_PAGE_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                problems.add(new Violation("page", "the page must be a whole number from 1"));
+                problems.add(new Violation(ServiceFacts.PAGE_PARAMETER, "the page must be a whole number from 1"));
             } else {
                 b.page(Integer.parseInt(digits));
             }

@@ -10,6 +10,7 @@ import io.nekorekten4j.domain.SearchHit;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.domain.WebAddress;
+import io.nekorekten4j.ports.ServiceFacts;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -17,7 +18,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +45,11 @@ import java.util.Optional;
  */
 final class WireJson {
 
-    /** The service's zone, the zone of {@code server.date}. */
-    static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
     /** Where a file's preview lives, relative to the server, as the live service's paths are. */
     static final String FILES_PREFIX = "/files/";
 
-    private static final DateTimeFormatter SERVER_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withZone(SOFIA);
+    private static final DateTimeFormatter SERVER_DATE = DateTimeFormatter.ofPattern(ServiceFacts.SERVER_DATE_PATTERN)
+            .withZone(ServiceFacts.SOFIA);
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     // One factory: Json.createObjectBuilder() looks the provider up on every call.

@@ -22,6 +22,7 @@ import io.nekorekten4j.http.QuotaScope;
 import io.nekorekten4j.http.QuotaStore;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.QuotaStoreUnavailableException;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -318,10 +319,10 @@ public final class RedisQuotaStore implements QuotaStore {
             return "";
         }
         Instant now = settings.clock != null ? settings.clock.instant() : Instant.now();
-        LocalDate today = now.atZone(LocalQuotaStore.SOFIA).toLocalDate();
+        LocalDate today = ServiceFacts.serviceDay(now);
         List<String> midnights = new ArrayList<>(7);
         for (int d = -3; d <= 3; d++) {
-            midnights.add(String.valueOf(today.plusDays(d).atStartOfDay(LocalQuotaStore.SOFIA).toInstant()
+            midnights.add(String.valueOf(today.plusDays(d).atStartOfDay(ServiceFacts.SOFIA).toInstant()
                     .toEpochMilli()));
         }
         return String.join(",", midnights);

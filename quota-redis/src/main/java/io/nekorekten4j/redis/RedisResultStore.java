@@ -19,6 +19,7 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.ports.ServiceFacts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -446,7 +447,7 @@ public final class RedisResultStore implements ResultStore<SearchKey, SearchResu
      */
     public static final class Builder {
         private RedisURI uri;
-        private URI service = URI.create("https://api.nekorekten.com");
+        private URI service = ServiceFacts.BASE_URI;
         private String namespace = DEFAULT_NAMESPACE;
         private byte[] keySecret;
         private Duration commandTimeout = RedisQuotaStore.DEFAULT_COMMAND_TIMEOUT;

@@ -9,6 +9,7 @@ import io.nekorekten4j.http.QuotaPermit;
 import io.nekorekten4j.http.QuotaScope;
 import io.nekorekten4j.http.VirtualTime;
 import io.nekorekten4j.ports.QuotaPlan;
+import io.nekorekten4j.ports.ServiceFacts;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class RedisFleetSimulationTest {
         assertThat(perMinute.utilisation()).as("share of the plan used, ordinary latencies").isGreaterThan(0.95);
         assertThat(heavy.maxOneWayMillis).as("the longest one-way latency drawn").isGreaterThan(9_000);
         Map<LocalDate, Long> perSofiaDay = business.arrivals.stream().collect(Collectors.groupingBy(
-                a -> a.atZone(io.nekorekten4j.http.LocalQuotaStore.SOFIA).toLocalDate(), TreeMap::new,
+                ServiceFacts::serviceDay, TreeMap::new,
                 Collectors.counting()));
         assertThat(perSofiaDay.values()).as("arrivals per Sofia day on the Business plan")
                 .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1_000L));

@@ -1,5 +1,6 @@
 package io.nekorekten4j.spring.boot.autoconfigure;
 
+import io.nekorekten4j.ports.ServiceFacts;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -54,7 +55,7 @@ public class NekorektenProperties {
     private String apiKey;
 
     /** The service's base URI; plain http only for loopback addresses. */
-    private URI baseUri = URI.create("https://api.nekorekten.com");
+    private URI baseUri = ServiceFacts.BASE_URI;
 
     /** http: the real service; fake: the in-memory fake (loudly logged, never for production). */
     private Mode mode = Mode.HTTP;
