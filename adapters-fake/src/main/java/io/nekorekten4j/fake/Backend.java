@@ -16,6 +16,7 @@ import io.nekorekten4j.domain.Violation;
 import io.nekorekten4j.domain.WebAddress;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.net.URI;
 import java.time.Clock;
@@ -73,8 +74,10 @@ final class Backend {
      * injected fault and quota are checked in that order, then {@code operation} runs with the
      * clock's time. When a lost answer is queued, the operation's outcome — done, or refused — is
      * replaced by that loss: the change stays, the caller only learns that the answer never came.
+     * Refusals carry {@link ErrorContext#of(Operation)}: the operation, no invented HTTP path.
      */
-    <T> T call(FakeCall.Operation operation, ErrorContext request, Account account, Function<Instant, T> action) {
+    <T> T call(Operation operation, Account account, Function<Instant, T> action) {
+        ErrorContext request = ErrorContext.of(operation);
         Instant now = clock.instant();
         try {
             if (refusedAccounts.contains(account.id())) {

@@ -1,6 +1,7 @@
 package io.nekorekten4j.fake;
 
 import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.Operation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,21 +30,5 @@ public record FakeCall(Operation operation, String accountId, Instant at, Option
     /** Whether the call succeeded. */
     public boolean succeeded() {
         return failure.isEmpty();
-    }
-
-    /** The operations of the API, one per endpoint. */
-    public enum Operation {
-        /** {@code GET /api/v1/reports}. */
-        SEARCH,
-        /** {@code POST /api/v1/reports}. */
-        CREATE,
-        /** {@code PATCH /api/v1/reports/{id}}. */
-        UPDATE,
-        /** {@code DELETE /api/v1/reports/{id}}. */
-        DELETE,
-        /** {@code POST /api/v1/files}. */
-        UPLOAD,
-        /** {@code GET /api/v1/cities}. */
-        CITIES
     }
 }

@@ -13,12 +13,12 @@ import io.nekorekten4j.domain.SearchHit;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
-import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.ServiceFacts;
 import io.nekorekten4j.ports.UploadRule;
@@ -137,7 +137,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return backend.call(FakeCall.Operation.SEARCH, ErrorContext.of("GET", ApiPaths.REPORTS), account, now -> {
+        return backend.call(Operation.SEARCH, account, now -> {
             ReportStore.Page page = backend.store().search(criteria, PAGE_SIZE);
             List<SearchHit> hits = new ArrayList<>(page.reports().size());
             for (StoredReport r : page.reports()) {
@@ -160,8 +160,8 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public ReportReceipt create(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        ErrorContext request = ErrorContext.of("POST", ApiPaths.REPORTS);
-        return backend.call(FakeCall.Operation.CREATE, request, account, now -> {
+        ErrorContext request = ErrorContext.of(Operation.CREATE);
+        return backend.call(Operation.CREATE, account, now -> {
             requireKnownReferences(draft.fields(), request);
             StoredReport stored = backend.store().insert(backend.ids(),
                     id -> backend.newReport(id, draft.fields(), now, account));
@@ -185,8 +185,8 @@ public final class NekorektenFake implements Nekorekten {
     public ReportReceipt update(ReportId id, ReportPatch patch) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
-        ErrorContext request = ErrorContext.of("PATCH", ApiPaths.REPORT_PREFIX + id.value());
-        return backend.call(FakeCall.Operation.UPDATE, request, account, now -> {
+        ErrorContext request = ErrorContext.of(Operation.UPDATE);
+        return backend.call(Operation.UPDATE, account, now -> {
             long number = Ids.decode(id.value());
             // Not found and forbidden come before the body's problems, as a server resolves the path first.
             StoredReport current = backend.store().find(number).orElseThrow(() -> ServiceExceptions.notFound(request));
@@ -210,8 +210,8 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public void delete(ReportId id) {
         Objects.requireNonNull(id, "id");
-        ErrorContext request = ErrorContext.of("DELETE", ApiPaths.REPORT_PREFIX + id.value());
-        backend.call(FakeCall.Operation.DELETE, request, account, now -> {
+        ErrorContext request = ErrorContext.of(Operation.DELETE);
+        backend.call(Operation.DELETE, account, now -> {
             requireDone(backend.store().delete(Ids.decode(id.value()), account), request);
             return null;
         });
@@ -229,7 +229,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public List<FileId> upload(List<Attachment> attachments) {
         List<Attachment> copy = UploadRule.checked(attachments);
-        return backend.call(FakeCall.Operation.UPLOAD, ErrorContext.of("POST", ApiPaths.FILES), account,
+        return backend.call(Operation.UPLOAD, account,
                 now -> backend.store(copy));
     }
 
@@ -241,7 +241,7 @@ public final class NekorektenFake implements Nekorekten {
      */
     @Override
     public List<City> cities() {
-        return backend.call(FakeCall.Operation.CITIES, ErrorContext.of("GET", ApiPaths.CITIES), account,
+        return backend.call(Operation.CITIES, account,
                 now -> BulgarianCities.ALL);
     }
 
@@ -356,7 +356,7 @@ public final class NekorektenFake implements Nekorekten {
 
     /**
      * Makes the next {@code calls} calls fail with what {@code failure} makes from the call's
-     * request (method, path) and time: for the package's conformance subject.
+     * context (its operation) and time: for the package's conformance subject.
      */
     void failNextWith(int calls, BiFunction<ErrorContext, Instant, ? extends NekorektenException> failure) {
         backend.faults().add(calls, failure);

@@ -11,6 +11,7 @@ import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ForbiddenException;
 import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.ServiceUnavailableException;
@@ -86,7 +87,7 @@ class FakeConformanceSubjectTest {
             assertThatThrownBy(() -> subject.client().cities()).isInstanceOfSatisfying(QuotaExhaustedException.class,
                     e -> {
                         assertThat(e.resetsAt()).contains(resetsAt);
-                        assertThat(e.context().path()).contains("/api/v1/cities");
+                        assertThat(e.context().operation()).contains(Operation.CITIES);
                     });
         }
     }

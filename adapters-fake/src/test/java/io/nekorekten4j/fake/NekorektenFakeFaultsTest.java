@@ -14,6 +14,7 @@ import io.nekorekten4j.ports.InvalidApiKeyException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.NoUsableAnswerException;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitedException;
@@ -44,7 +45,8 @@ class NekorektenFakeFaultsTest {
                 .isInstanceOfSatisfying(NekorektenException.class, e -> {
                     assertThat(e.code()).isEqualTo(code);
                     assertThat(e.getMessage()).isNotBlank().doesNotContain("test-key");
-                    assertThat(e.context().path()).contains("/api/v1/reports");
+                    assertThat(e.context().operation()).contains(Operation.SEARCH);
+                    assertThat(e.context().path()).isEmpty();
                     assertThat(e instanceof ServiceRefusedException).isEqualTo(code.serviceAnswered());
                     assertThat(e instanceof NoUsableAnswerException).isEqualTo(!code.serviceAnswered());
                     if (e instanceof ServiceRefusedException refused) {
@@ -153,14 +155,14 @@ class NekorektenFakeFaultsTest {
         fake.delete(id);
 
         assertThat(fake.calls()).containsExactly(
-                new FakeCall(FakeCall.Operation.CREATE, fake.accountId(), T0, Optional.empty()),
-                new FakeCall(FakeCall.Operation.DELETE, other.accountId(), T0.plusSeconds(5),
+                new FakeCall(Operation.CREATE, fake.accountId(), T0, Optional.empty()),
+                new FakeCall(Operation.DELETE, other.accountId(), T0.plusSeconds(5),
                         Optional.of(ErrorCode.FORBIDDEN)),
-                new FakeCall(FakeCall.Operation.UPDATE, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
-                new FakeCall(FakeCall.Operation.UPLOAD, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
-                new FakeCall(FakeCall.Operation.CITIES, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
-                new FakeCall(FakeCall.Operation.SEARCH, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
-                new FakeCall(FakeCall.Operation.DELETE, fake.accountId(), T0.plusSeconds(5), Optional.empty()));
+                new FakeCall(Operation.UPDATE, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
+                new FakeCall(Operation.UPLOAD, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
+                new FakeCall(Operation.CITIES, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
+                new FakeCall(Operation.SEARCH, fake.accountId(), T0.plusSeconds(5), Optional.empty()),
+                new FakeCall(Operation.DELETE, fake.accountId(), T0.plusSeconds(5), Optional.empty()));
     }
 
     @Test

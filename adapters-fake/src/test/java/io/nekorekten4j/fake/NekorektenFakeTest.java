@@ -17,6 +17,7 @@ import io.nekorekten4j.domain.SearchHit;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -188,7 +189,7 @@ class NekorektenFakeTest {
         assertThat(report.id()).isEqualTo(id);
         assertThat(report.createdAt()).contains(OffsetDateTime.parse("2024-05-06T07:08:09Z"));
         assertThat(report.reporter().flatMap(r -> r.id())).contains(fake.withKey("owner-key").accountId());
-        assertThat(fake.calls()).hasSize(1).allSatisfy(c -> assertThat(c.operation()).isEqualTo(FakeCall.Operation.SEARCH));
+        assertThat(fake.calls()).hasSize(1).allSatisfy(c -> assertThat(c.operation()).isEqualTo(Operation.SEARCH));
     }
 
     @Test

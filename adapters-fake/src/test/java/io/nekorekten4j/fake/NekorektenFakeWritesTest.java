@@ -103,7 +103,7 @@ class NekorektenFakeWritesTest {
 
         assertThatThrownBy(() -> fake.update(unknown, ReportPatch.builder().text("x").build()))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessage("No such report or resource (PATCH /api/v1/reports/0obgyGbp1Ms, HTTP 404)")
+                .hasMessage("No such report or resource (update, HTTP 404)")
                 .satisfies(e -> assertThat(((NotFoundException) e).serviceMessage()).contains("Сигналът не е намерен."));
         assertThatThrownBy(() -> fake.delete(unissued)).isInstanceOf(NotFoundException.class);
     }

@@ -23,6 +23,7 @@ import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.CircuitOpenException;
 import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaStoreUnavailableException;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;

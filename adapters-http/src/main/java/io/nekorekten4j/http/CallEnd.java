@@ -3,6 +3,7 @@ package io.nekorekten4j.http;
 import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.nekorekten4j.http;
 
+import io.nekorekten4j.ports.Operation;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -88,7 +88,7 @@ class ErrorMapperTest {
         assertThat(e.context().method()).contains("GET");
         assertThat(e.context().path()).contains("/api/v1/reports");
         assertThat(e.context().status()).hasValue(status);
-        assertThat(e.getMessage()).contains("GET /api/v1/reports").contains("HTTP " + status);
+        assertThat(e.getMessage()).contains("(search, HTTP " + status + ")");
         if (fixtureName != null) {
             assertThat(e.context().bodyExcerpt()).hasValueSatisfying(x -> assertThat(x).hasSizeLessThanOrEqualTo(201));
         }

@@ -25,6 +25,7 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.ports.CallTimeoutException;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.NekorektenException;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.io.ByteArrayOutputStream;
@@ -242,6 +243,7 @@ class FaultTest {
         assertThatThrownBy(() -> api(transportKind).create(ReportDraft.builder().text("Отказа пратка.").phone(PHONE).build()))
                 .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> {
                     assertThat(e.context().method()).contains("POST");
+                    assertThat(e.context().operation()).contains(Operation.CREATE);
                     assertThat(e.context().bodyExcerpt()).contains("<html>OK</html>");
                 });
         assertThat(service.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
@@ -254,6 +256,9 @@ class FaultTest {
 
         assertThatThrownBy(() -> api(transportKind).delete(ReportId.of("0obgyGbp1Ms")))
                 .isInstanceOfSatisfying(io.nekorekten4j.ports.NotFoundException.class,
-                        e -> assertThat(e.context().path()).contains("/api/v1/reports/0obgyGbp1Ms"));
+                        e -> {
+                            assertThat(e.context().path()).contains("/api/v1/reports/0obgyGbp1Ms");
+                            assertThat(e.context().operation()).contains(Operation.DELETE);
+                        });
     }
 }

@@ -19,8 +19,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.nekorekten4j.cache.CacheOptions;
 import io.nekorekten4j.cache.CacheResult;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.ports.ApiPaths;
 import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -332,18 +332,6 @@ class ListenerTest {
             assertThat(q.leftThisMinute()).isEqualTo(7);
             assertThat(q.perDay()).isEmpty();
         });
-    }
-
-    @Test
-    void operationsAreNamedByMethodAndPath() {
-        assertThat(Operation.of("GET", ApiPaths.REPORTS)).isEqualTo(Operation.SEARCH);
-        assertThat(Operation.of("GET", ApiPaths.CITIES)).isEqualTo(Operation.CITIES);
-        assertThat(Operation.of("POST", ApiPaths.REPORTS)).isEqualTo(Operation.CREATE);
-        assertThat(Operation.of("POST", ApiPaths.FILES)).isEqualTo(Operation.UPLOAD);
-        assertThat(Operation.of("PATCH", "/api/v1/reports/1")).isEqualTo(Operation.UPDATE);
-        assertThat(Operation.of("DELETE", "/api/v1/reports/1")).isEqualTo(Operation.DELETE);
-        assertThat(Operation.UPLOAD.tagValue()).isEqualTo("upload");
-        assertThatThrownBy(() -> Operation.of("PUT", "/x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.ports.ErrorCode;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import io.nekorekten4j.ports.RateLimitWaitExceededException;
@@ -163,6 +164,7 @@ class NekorektenHttpTest {
             assertThat(e.waitNeeded()).isGreaterThan(Duration.ofSeconds(5));
             assertThat(e.context().method()).contains("GET");
             assertThat(e.context().path()).contains("/api/v1/reports");
+            assertThat(e.context().operation()).contains(Operation.SEARCH);
         });
         assertThat(requests()).isEqualTo(1);
     }

@@ -75,7 +75,9 @@ class QuotaStoreSpiTest {
                     () -> client.search(SearchCriteria.builder().phone("0888123456").build()));
             assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_STORE_UNAVAILABLE);
             assertThat(e.code().serviceAnswered()).isFalse();
-            assertThat(e).hasMessageContaining("not sent").hasMessageContaining("/api/v1/reports");
+            assertThat(e).hasMessageContaining("not sent").hasMessageEndingWith("(search)");
+            assertThat(e.context().path()).contains("/api/v1/reports");
+            assertThat(e.context().operation()).contains(io.nekorekten4j.ports.Operation.SEARCH);
             assertThat(e.outcome()).isEqualTo(io.nekorekten4j.ports.RequestOutcome.NOT_SENT);
 
             ScreeningResult r = Screening.of(client).screen(Buyer.builder().phone("0888123456").build());

@@ -38,7 +38,7 @@ class RetryAfterTest {
             assertThat(e.retryAfter()).contains(Duration.between(NOW, NEXT_SOFIA_MIDNIGHT));
             assertThat(log.text().lines().filter(l -> l.contains("WARN") && l.contains("Retry-After")))
                     .singleElement().satisfies(line -> assertThat(line)
-                            .contains("GET /api/v1/reports").contains("99999999999999 s")
+                            .contains("search").contains("99999999999999 s")
                             .contains(Duration.between(NOW, NEXT_SOFIA_MIDNIGHT).getSeconds() + " s"));
         }
     }

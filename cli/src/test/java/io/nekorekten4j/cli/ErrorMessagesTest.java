@@ -20,7 +20,7 @@ class ErrorMessagesTest {
     @Test
     void aRateLimitSaysHowLongToWait() {
         assertThat(ErrorMessages.of(new RateLimitedException("Too many requests", AT, Duration.ofMillis(5200))))
-                .isEqualTo("error: Too many requests (GET /api/v1/reports, HTTP 429); try again in 6 s");
+                .isEqualTo("error: Too many requests (search, HTTP 429); try again in 6 s");
     }
 
     @Test

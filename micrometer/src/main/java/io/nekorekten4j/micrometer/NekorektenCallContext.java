@@ -4,7 +4,7 @@ import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.Propagator;
 import io.micrometer.observation.transport.SenderContext;
 import io.nekorekten4j.http.CallEnd;
-import io.nekorekten4j.http.Operation;
+import io.nekorekten4j.ports.Operation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

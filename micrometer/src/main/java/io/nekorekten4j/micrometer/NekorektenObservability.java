@@ -16,7 +16,7 @@ import io.nekorekten4j.http.CallStart;
 import io.nekorekten4j.http.CircuitState;
 import io.nekorekten4j.http.ClientState;
 import io.nekorekten4j.http.NekorektenListener;
-import io.nekorekten4j.http.Operation;
+import io.nekorekten4j.ports.Operation;
 import io.nekorekten4j.http.PermitRefusal;
 import io.nekorekten4j.http.RemainingQuota;
 import java.time.Duration;

@@ -22,11 +22,11 @@ class ErrorContextTest {
     }
 
     @Test
-    void describeIsMethodPathAndStatus() {
+    void describeIsTheOperationAndTheStatus() {
         assertThat(ErrorContext.of("GET", "/api/v1/reports").withStatus(429).describe())
-                .isEqualTo("GET /api/v1/reports, HTTP 429");
+                .isEqualTo("search, HTTP 429");
         assertThat(ErrorContext.of("DELETE", "/api/v1/reports/0obgyGbp1Ms").describe())
-                .isEqualTo("DELETE /api/v1/reports/0obgyGbp1Ms");
+                .isEqualTo("delete");
         assertThat(ErrorContext.none().withStatus(503).describe()).isEqualTo("HTTP 503");
     }
 
@@ -35,7 +35,7 @@ class ErrorContextTest {
         ErrorContext context = ErrorContext.of("POST", "/api/v1/reports").withStatus(422)
                 .withBody("{\"message\":\"Телефонът 0888123456 е невалиден\"}").withServiceMessage("Телефонът 0888123456 е невалиден");
 
-        assertThat(context.describe()).isEqualTo("POST /api/v1/reports, HTTP 422");
+        assertThat(context.describe()).isEqualTo("create, HTTP 422");
     }
 
     @Test
@@ -141,6 +141,43 @@ class ErrorContextTest {
     }
 
     @Test
+    void aRequestOfTheApiNamesItsOperationWhicheverConstructorBuiltIt() {
+        assertThat(ErrorContext.of("GET", "/api/v1/reports?phone=359888123456").operation()).contains(Operation.SEARCH);
+        assertThat(ErrorContext.of("PATCH", "/api/v1/reports/0obgyGbp1Ms").withStatus(404).operation())
+                .contains(Operation.UPDATE);
+        assertThat(new ErrorContext(Optional.of("POST"), Optional.of("/api/v1/files"), OptionalInt.of(500),
+                Optional.empty(), Optional.empty()).operation()).contains(Operation.UPLOAD);
+        assertThat(ErrorContext.of("GET", "/api/v2/elsewhere").operation()).isEmpty();
+        assertThat(ErrorContext.none().operation()).isEmpty();
+    }
+
+    @Test
+    void anOperationWithoutARequestInventsNoMethodOrPathAndDescribesByItsName() {
+        ErrorContext context = ErrorContext.of(Operation.CITIES).withStatus(429).withAttempts(1);
+
+        assertThat(context.operation()).contains(Operation.CITIES);
+        assertThat(context.method()).isEmpty();
+        assertThat(context.path()).isEmpty();
+        assertThat(context.describe()).isEqualTo("cities, HTTP 429");
+        assertThat(ErrorContext.of(Operation.CREATE).describe()).isEqualTo("create");
+        assertThat(context.withBody("x").withServiceMessage("y").withOutcome(RequestOutcome.REFUSED).operation())
+                .as("the withers keep the operation").contains(Operation.CITIES);
+        assertThatNullPointerException().isThrownBy(() -> ErrorContext.of((Operation) null)).withMessage("operation");
+        assertThatNullPointerException().isThrownBy(() -> new ErrorContext(null, Optional.empty(), Optional.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty()))
+                .withMessage("operation");
+    }
+
+    @Test
+    void aRequestOfTheApiDescribesAsTheFakesOperationDoesAndAnyOtherByMethodAndPath() {
+        assertThat(ErrorContext.of("GET", "/api/v1/cities").withStatus(503).describe())
+                .isEqualTo(ErrorContext.of(Operation.CITIES).withStatus(503).describe())
+                .isEqualTo("cities, HTTP 503");
+        assertThat(ErrorContext.of("GET", "/elsewhere?phone=359888123456").withStatus(404).describe())
+                .isEqualTo("GET /elsewhere, HTTP 404");
+    }
+
+    @Test
     void theExcerptNeverCutsASurrogatePairInHalf() {
         ErrorContext context = ErrorContext.none().withBody("a".repeat(199) + "\uD83D\uDE00b");
 
@@ -164,9 +201,9 @@ class ErrorContextTest {
     void theSummaryCountsAttemptsOnlyWhenThereWasMoreThanOne() {
         ErrorContext context = ErrorContext.of("GET", "/api/v1/reports").withStatus(500);
 
-        assertThat(context.withAttempts(1).describe()).isEqualTo("GET /api/v1/reports, HTTP 500");
-        assertThat(context.withAttempts(0).describe()).isEqualTo("GET /api/v1/reports, HTTP 500");
-        assertThat(context.withAttempts(3).describe()).isEqualTo("GET /api/v1/reports, HTTP 500, 3 attempts");
+        assertThat(context.withAttempts(1).describe()).isEqualTo("search, HTTP 500");
+        assertThat(context.withAttempts(0).describe()).isEqualTo("search, HTTP 500");
+        assertThat(context.withAttempts(3).describe()).isEqualTo("search, HTTP 500, 3 attempts");
         assertThat(ErrorContext.none().withAttempts(2).describe()).isEqualTo("2 attempts");
     }
 

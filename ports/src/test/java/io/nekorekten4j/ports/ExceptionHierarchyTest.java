@@ -113,7 +113,7 @@ class ExceptionHierarchyTest {
 
         NekorektenException e = kind.create("The search failed", context);
 
-        assertThat(e).hasMessage("The search failed (GET /api/v1/reports, HTTP 503)");
+        assertThat(e).hasMessage("The search failed (search, HTTP 503)");
         assertThat(e.getMessage()).doesNotContain("?").doesNotContain("phone=").doesNotContain("359888123456")
                 .doesNotContain("ivan");
         assertThat(e.context()).isSameAs(context);
@@ -243,7 +243,7 @@ class ExceptionHierarchyTest {
 
             assertThat(e.outcome()).isEqualTo(recorded);
             assertThat(e.attempts()).hasValue(3);
-            assertThat(e).hasMessage("failed (PATCH /api/v1/reports/7, 3 attempts)");
+            assertThat(e).hasMessage("failed (update, 3 attempts)");
         }
     }
 

@@ -19,7 +19,7 @@ class ServerTextInExceptionsTest {
     void aMessageThatCarriesServerTextIsSanitised() {
         NekorektenException e = new InvalidRequestException("rejected: ph\r\none\u001B[31m\u202E", AT, List.of());
 
-        assertThat(e.getMessage()).isEqualTo("rejected: ph one\\u001B[31m\\u202E (POST /api/v1/reports, HTTP 422)");
+        assertThat(e.getMessage()).isEqualTo("rejected: ph one\\u001B[31m\\u202E (create, HTTP 422)");
         assertThat(e.toString()).doesNotContain("\r", "\n", "\u001B", "\u202E");
     }
 
