@@ -156,8 +156,12 @@ class KitSelfTest {
                 .filter(kv -> kv.containsKey("nekorekten4j.untested-rules"))
                 .map(kv -> kv.get("nekorekten4j.untested-rules")).toList();
         assertThat(summaries).singleElement().satisfies(s -> assertThat(s).contains("went UNTESTED")
-                .contains("optional_rateLimit_searchIsRefusedWithTheWait").contains("optional_ipWhitelist_uploadIsRefused")
+                .contains("K-FAIL-13 optional_rateLimit_searchIsRefusedWithTheWait — skipped")
+                .contains("K-FAIL-22 optional_ipWhitelist_uploadIsRefused")
                 .doesNotContain("required_"));
+        assertThat(failures.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .as("a rule's test name starts with its kit id")
+                .contains("K-FAIL-06 required_neverTwice_failedCreateIsNotRetried()");
     }
 
     @Test

@@ -22,12 +22,14 @@ public abstract class CitiesContract extends NekorektenContract {
 
     /** The service knows cities. If this fails, check how the adapter reads the cities answer (possibly wrapped in {@code items}). */
     @Test
+    @KitRule(id = "K-CITIES-01", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_cities_listIsNotEmpty() {
         assertThat(client().cities()).isNotEmpty();
     }
 
     /** No two cities share an id. If this fails, the adapter reads the list twice or maps ids wrongly. */
     @Test
+    @KitRule(id = "K-CITIES-02", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_cities_idsAreUnique() {
         List<CityId> ids = client().cities().stream().map(City::id).toList();
 
@@ -36,12 +38,14 @@ public abstract class CitiesContract extends NekorektenContract {
 
     /** The capital, {@code София}, is on the list, spelt in Cyrillic. If this fails, check the decoding of names (UTF-8). */
     @Test
+    @KitRule(id = "K-CITIES-03", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_cities_sofiaIsPresent() {
         assertThat(client().cities()).extracting(City::name).contains(SOFIA);
     }
 
     /** Two calls answer the same list. If this fails, the adapter's cache or mapping is unstable. */
     @Test
+    @KitRule(id = "K-CITIES-04", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_cities_answerIsStableAcrossCalls() {
         assertThat(client().cities()).containsExactlyElementsOf(client().cities());
     }
@@ -51,6 +55,7 @@ public abstract class CitiesContract extends NekorektenContract {
      * adapter hands out its own (cached) mutable list.
      */
     @Test
+    @KitRule(id = "K-CITIES-05", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_cities_callerCannotCorruptTheList() {
         List<City> before = new ArrayList<>(client().cities());
         List<City> handedOut = client().cities();
@@ -68,6 +73,7 @@ public abstract class CitiesContract extends NekorektenContract {
      * it is that city's. If this fails, check the {@code cityID} field of the posted body.
      */
     @Test
+    @KitRule(id = "K-CITIES-06", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_cities_idCanBeUsedInADraft() {
         City sofia = client().cities().stream().filter(c -> c.name().equals(SOFIA)).findFirst().orElseThrow(
                 () -> new AssertionError("София is not among the cities"));
@@ -84,6 +90,7 @@ public abstract class CitiesContract extends NekorektenContract {
      * adapter pages or repeats the cities request.
      */
     @Test
+    @KitRule(id = "K-CITIES-07", proves = Behaviour.QUOTA)
     public final void required_cities_spendsAtMostOneRequest() {
         long before = subject().backendRequestCount();
 

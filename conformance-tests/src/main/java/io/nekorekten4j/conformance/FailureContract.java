@@ -74,6 +74,7 @@ public abstract class FailureContract extends NekorektenContract {
     @ParameterizedTest
     @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE,
             names = {"CIRCUIT_OPEN", "RATE_LIMIT_WAIT_EXCEEDED", "QUOTA_STORE_UNAVAILABLE"})
+    @KitRule(id = "K-FAIL-01", proves = Behaviour.ERRORS)
     public final void required_faults_searchFailsWithTheArrangedError(ErrorCode code) {
         requireCapability(Capability.FAULT_INJECTION, "a failed search must reach its caller as its failure");
         subject().arrangeFailures(code, PERSISTENT);
@@ -93,6 +94,7 @@ public abstract class FailureContract extends NekorektenContract {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("searchShapes")
+    @KitRule(id = "K-FAIL-02", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_faults_failedSearchIsNeverAnEmptyResult(String shape, SearchCriteria criteria) {
         requireCapability(Capability.FAULT_INJECTION, "a failed search must never look like \"no reports\"");
         subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
@@ -110,6 +112,7 @@ public abstract class FailureContract extends NekorektenContract {
      */
     @ParameterizedTest
     @EnumSource(SearchMode.class)
+    @KitRule(id = "K-FAIL-03", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_faults_failedSearchThrowsWhenReportsExist(SearchMode mode) {
         requireCapability(Capability.FAULT_INJECTION, "a failed search must never answer part of the reports");
         subject().arrangeReport(TestData.fullDraft(TestData.TEXT), FILED_AT);
@@ -128,6 +131,7 @@ public abstract class FailureContract extends NekorektenContract {
      * endpoint.
      */
     @Test
+    @KitRule(id = "K-FAIL-04", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_faults_failedUploadThrows() {
         requireCapability(Capability.FAULT_INJECTION, "a failed upload must throw, never answer no file ids");
         subject().arrangeFailures(ErrorCode.UNEXPECTED_RESPONSE, PERSISTENT);
@@ -144,6 +148,7 @@ public abstract class FailureContract extends NekorektenContract {
      * the cities endpoint.
      */
     @Test
+    @KitRule(id = "K-FAIL-05", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_faults_failedCitiesThrows() {
         requireCapability(Capability.FAULT_INJECTION, "failing to list the cities must throw, never answer none");
         subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
@@ -161,6 +166,7 @@ public abstract class FailureContract extends NekorektenContract {
      * {@link Capability#FAULT_INJECTION}. If this fails, the adapter retries POST.
      */
     @Test
+    @KitRule(id = "K-FAIL-06", proves = Behaviour.WRITES_NEVER_DUPLICATED)
     public final void required_neverTwice_failedCreateIsNotRetried() {
         requireCapability(Capability.FAULT_INJECTION, "a create must never be sent twice");
         subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
@@ -183,6 +189,7 @@ public abstract class FailureContract extends NekorektenContract {
      */
     @ParameterizedTest
     @EnumSource(value = ErrorCode.class, names = {"TRANSPORT_FAILURE", "TIMEOUT", "UNEXPECTED_RESPONSE"})
+    @KitRule(id = "K-FAIL-07", proves = Behaviour.WRITES_NEVER_DUPLICATED)
     public final void required_neverTwice_createIsNotSentAgainAfterALostAnswer(ErrorCode how) {
         requireCapability(Capability.FAULT_INJECTION, "a create whose answer was lost must never be sent again");
         String text = "lost answer " + how;
@@ -208,6 +215,7 @@ public abstract class FailureContract extends NekorektenContract {
      */
     @ParameterizedTest
     @EnumSource(value = ErrorCode.class, names = {"TRANSPORT_FAILURE", "TIMEOUT", "UNEXPECTED_RESPONSE"})
+    @KitRule(id = "K-FAIL-08", proves = Behaviour.WRITES_NEVER_DUPLICATED)
     public final void required_neverTwice_uploadIsNotSentAgainAfterALostAnswer(ErrorCode how) {
         requireCapability(Capability.FAULT_INJECTION, "an upload whose answer was lost must never be sent again");
         subject().arrangeLostAnswers(how, ONCE);
@@ -228,6 +236,7 @@ public abstract class FailureContract extends NekorektenContract {
      * circuit that opens on one client error, say).
      */
     @Test
+    @KitRule(id = "K-FAIL-09", proves = Behaviour.ERRORS)
     public final void optional_faults_clientRecoversWhenFailuresEnd() {
         assumeCapability(Capability.FAULT_INJECTION);
         subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
@@ -244,6 +253,7 @@ public abstract class FailureContract extends NekorektenContract {
      * fails, the adapter reports success without an answer, or files on a refused request.
      */
     @Test
+    @KitRule(id = "K-FAIL-10", proves = {Behaviour.ERRORS, Behaviour.WRITES_NEVER_DUPLICATED})
     public final void optional_faults_refusedCreateThrowsAndFilesNothing() {
         assumeCapability(Capability.FAULT_INJECTION);
         subject().arrangeFailures(ErrorCode.INVALID_REQUEST, ONCE);
@@ -260,6 +270,7 @@ public abstract class FailureContract extends NekorektenContract {
      * fails, check the error mapping of PATCH.
      */
     @Test
+    @KitRule(id = "K-FAIL-11", proves = Behaviour.ERRORS)
     public final void optional_faults_refusedUpdateThrowsAndChangesNothing() {
         assumeCapability(Capability.FAULT_INJECTION);
         ReportId id = createAndFind(TestData.draft(PHONE, "unchanged"));
@@ -276,6 +287,7 @@ public abstract class FailureContract extends NekorektenContract {
      * this fails, the adapter treats a failed DELETE as done.
      */
     @Test
+    @KitRule(id = "K-FAIL-12", proves = Behaviour.ERRORS)
     public final void optional_faults_refusedDeleteThrowsAndKeepsTheReport() {
         assumeCapability(Capability.FAULT_INJECTION);
         ReportId id = createAndFind(TestData.draft(PHONE, "kept"));
@@ -297,6 +309,7 @@ public abstract class FailureContract extends NekorektenContract {
      * and reads {@code Retry-After}.
      */
     @Test
+    @KitRule(id = "K-FAIL-13", proves = {Behaviour.QUOTA, Behaviour.ERRORS})
     public final void optional_rateLimit_searchIsRefusedWithTheWait() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         subject().arrangeRateLimit(RETRY_AFTER, PERSISTENT);
@@ -312,6 +325,7 @@ public abstract class FailureContract extends NekorektenContract {
      * {@link Capability#QUOTA_SIMULATION}. If this fails, check the mapping of 429 on POST.
      */
     @Test
+    @KitRule(id = "K-FAIL-14", proves = {Behaviour.QUOTA, Behaviour.ERRORS})
     public final void optional_rateLimit_createIsRefusedAndFilesNothing() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         subject().arrangeRateLimit(RETRY_AFTER, ONCE);
@@ -330,6 +344,7 @@ public abstract class FailureContract extends NekorektenContract {
      * the service asked, or for good, or answers a refused search with an empty result.
      */
     @Test
+    @KitRule(id = "K-FAIL-15", proves = {Behaviour.QUOTA, Behaviour.ERRORS})
     public final void optional_rateLimit_searchesSucceedAgainAfterTheRefusals() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
@@ -352,6 +367,7 @@ public abstract class FailureContract extends NekorektenContract {
      * tells a spent quota from a plain 429.
      */
     @Test
+    @KitRule(id = "K-FAIL-16", proves = {Behaviour.QUOTA, Behaviour.ERRORS})
     public final void optional_quota_exhaustedQuotaRefusesSearchesUntilTheReset() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         subject().arrangeQuotaExhausted(QUOTA_RESETS_AT);
@@ -367,6 +383,7 @@ public abstract class FailureContract extends NekorektenContract {
      * If this fails, check that the adapter maps a spent quota the same way on every endpoint.
      */
     @Test
+    @KitRule(id = "K-FAIL-17", proves = {Behaviour.QUOTA, Behaviour.ERRORS})
     public final void optional_quota_exhaustedQuotaRefusesWrites() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         subject().arrangeQuotaExhausted(QUOTA_RESETS_AT);
@@ -383,6 +400,7 @@ public abstract class FailureContract extends NekorektenContract {
      * Needs {@link Capability#INVALID_KEY}. If this fails, check the mapping of 401.
      */
     @Test
+    @KitRule(id = "K-FAIL-18", proves = Behaviour.ERRORS)
     public final void optional_invalidKey_searchIsRefused() {
         assumeCapability(Capability.INVALID_KEY);
         subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
@@ -398,6 +416,7 @@ public abstract class FailureContract extends NekorektenContract {
      * If this fails, the backend files reports for unknown keys.
      */
     @Test
+    @KitRule(id = "K-FAIL-19", proves = Behaviour.ERRORS)
     public final void optional_invalidKey_createIsRefusedAndFilesNothing() {
         assumeCapability(Capability.INVALID_KEY);
 
@@ -415,6 +434,7 @@ public abstract class FailureContract extends NekorektenContract {
      * from the service's message.
      */
     @Test
+    @KitRule(id = "K-FAIL-20", proves = Behaviour.ERRORS)
     public final void optional_ipWhitelist_refusalNamesTheIpv4Address() {
         assumeCapability(Capability.IP_WHITELIST);
 
@@ -430,6 +450,7 @@ public abstract class FailureContract extends NekorektenContract {
      * that the address extraction knows IPv6 ({@code IpNotWhitelistedException.extractIpAddress}).
      */
     @Test
+    @KitRule(id = "K-FAIL-21", proves = Behaviour.ERRORS)
     public final void optional_ipWhitelist_refusalNamesTheIpv6Address() {
         assumeCapability(Capability.IP_WHITELIST);
 
@@ -445,6 +466,7 @@ public abstract class FailureContract extends NekorektenContract {
      * the files endpoint's errors are mapped apart from the reports'.
      */
     @Test
+    @KitRule(id = "K-FAIL-22", proves = Behaviour.ERRORS)
     public final void optional_ipWhitelist_uploadIsRefused() {
         assumeCapability(Capability.IP_WHITELIST);
 

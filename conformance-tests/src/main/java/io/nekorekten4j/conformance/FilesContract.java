@@ -28,6 +28,7 @@ public abstract class FilesContract extends NekorektenContract {
 
     /** One attachment gets one id. If this fails, check how the adapter reads the upload answer. */
     @Test
+    @KitRule(id = "K-FILES-01", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_upload_returnsAnIdForOneAttachment() {
         List<FileId> ids = client().upload(List.of(TestData.jpeg("parcel.jpg")));
 
@@ -39,6 +40,7 @@ public abstract class FilesContract extends NekorektenContract {
      * part or reads only the first id.
      */
     @Test
+    @KitRule(id = "K-FILES-02", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_upload_returnsOneDistinctIdPerAttachment() {
         List<FileId> ids = client().upload(TestData.photos(3));
 
@@ -50,6 +52,7 @@ public abstract class FilesContract extends NekorektenContract {
      * {@code files[]} part each). If this fails, the adapter uploads file by file.
      */
     @Test
+    @KitRule(id = "K-FILES-03", proves = Behaviour.QUOTA)
     public final void required_upload_sendsEveryAttachmentInOneRequest() {
         List<FileId> ids = expectingBackendRequests(1, () -> client().upload(
                 List.of(TestData.jpeg("receipt.jpeg"), TestData.pdf("waybill.pdf"))));
@@ -62,6 +65,7 @@ public abstract class FilesContract extends NekorektenContract {
      * check the {@code files} field of the posted report body.
      */
     @Test
+    @KitRule(id = "K-FILES-04", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_upload_idsCanBeAttachedToAReport() {
         List<FileId> ids = client().upload(List.of(TestData.jpeg("parcel.jpg"), TestData.pdf("waybill.pdf")));
 
@@ -77,6 +81,7 @@ public abstract class FilesContract extends NekorektenContract {
      * files. If this fails, the adapter reorders the parts or the ids.
      */
     @Test
+    @KitRule(id = "K-FILES-05", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_upload_idsComeInTheOrderOfTheAttachments() {
         List<Attachment> attachments = List.of(TestData.jpeg("first.jpg"), TestData.pdf("second.pdf"),
                 TestData.jpeg("third.jpg"));
@@ -101,6 +106,7 @@ public abstract class FilesContract extends NekorektenContract {
      * the backend reuses ids, and a report could point at another report's file.
      */
     @Test
+    @KitRule(id = "K-FILES-06", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_upload_neverReusesAnId() {
         List<FileId> first = client().upload(List.of(TestData.jpeg("a.jpg")));
         List<FileId> second = client().upload(List.of(TestData.jpeg("a.jpg")));
@@ -114,6 +120,7 @@ public abstract class FilesContract extends NekorektenContract {
      * maps 400/422.
      */
     @Test
+    @KitRule(id = "K-FILES-07", proves = Behaviour.ERRORS)
     public final void optional_fileIdCheck_unknownFileIdIsRejected() {
         assumeCapability(Capability.FILE_ID_CHECK);
 
@@ -128,6 +135,7 @@ public abstract class FilesContract extends NekorektenContract {
      * {@link Capability#FILE_ID_CHECK}. If this fails, the backend checks only the first id.
      */
     @Test
+    @KitRule(id = "K-FILES-08", proves = Behaviour.ERRORS)
     public final void optional_fileIdCheck_oneUnknownIdAmongKnownOnesIsRejected() {
         assumeCapability(Capability.FILE_ID_CHECK);
         List<FileId> known = client().upload(List.of(TestData.jpeg("real.jpg")));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -35,7 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Test names carry their rule, as in the Reactive Streams TCK: {@code required_…} rules hold
+ * <p>Test names carry their rule, as in the Reactive Streams TCK, and every rule has a stable
+ * {@link KitRule} id shown in its display name ({@code K-SEARCH-01 required_search_…()}) and mapped
+ * to the DESIGN.md behaviour it proves in {@code docs/kit-rules.md}: {@code required_…} rules hold
  * for every adapter; {@code optional_…} rules need a {@link Capability} and are reported
  * <em>skipped</em> (a JUnit assumption) when the subject lacks it, never passed — and each contract
  * class then lists them as <b>untested</b> in its summary (a JUnit report entry and a line on
@@ -55,6 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code FakeServer}, whose fake arranges every failure and lost answer.
  */
 @ExtendWith(UntestedRules.class)
+@DisplayNameGeneration(KitRuleNames.class)
 public abstract class NekorektenContract {
 
     private ConformanceSubject subject;

@@ -61,6 +61,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * {@code items}, not a guessed field name.
      */
     @Test
+    @KitRule(id = "K-SEARCH-01", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_findsTheReportOfAPhone() {
         ReportId ivan = arrangeIvan();
 
@@ -76,6 +77,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      */
     @ParameterizedTest
     @ValueSource(strings = {TestData.PHONE, TestData.PHONE_INTERNATIONAL, TestData.PHONE_DIGITS, TestData.PHONE_WITH_00})
+    @KitRule(id = "K-SEARCH-02", proves = Behaviour.PHONES)
     public final void required_search_findsThePhoneWhateverItsWrittenForm(String typed) {
         ReportId ivan = arrangeIvan();
 
@@ -87,6 +89,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * If this fails, check how the adapter maps an empty {@code items} list and {@code count} 0.
      */
     @Test
+    @KitRule(id = "K-SEARCH-03", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_answersEmptyWhenNothingMatches() {
         arrangeIvan();
 
@@ -103,6 +106,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * garbles the filter.
      */
     @Test
+    @KitRule(id = "K-SEARCH-04", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_phoneFilterReturnsOnlyThatPhone() {
         arrangeIvan();
         arrangeMaria();
@@ -115,6 +119,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
 
     /** A report is found by its person's e-mail. If this fails, check the {@code email} parameter. */
     @Test
+    @KitRule(id = "K-SEARCH-05", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_byEmailFindsTheReport() {
         ReportId ivan = arrangeIvan();
         arrangeMaria();
@@ -129,6 +134,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * parameter (first and last name in one value).
      */
     @Test
+    @KitRule(id = "K-SEARCH-06", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_byNameFindsTheReport() {
         arrangeIvan();
         ReportId maria = arrangeMaria();
@@ -141,6 +147,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
 
     /** A report is found by its web site, given as filed. If this fails, check the {@code siteUrl} parameter. */
     @Test
+    @KitRule(id = "K-SEARCH-07", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_bySiteFindsTheReport() {
         ReportId ivan = arrangeIvan();
         arrangeMaria();
@@ -158,6 +165,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * {@code searchMode=all} (or nothing) for {@code SearchMode.ALL}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-08", proves = Behaviour.SEARCH_MODES)
     public final void required_search_allModeIntersectsFilters() {
         ReportId ivan = arrangeIvan();
         arrangeMaria();
@@ -174,6 +182,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * matches. If this fails, the adapter searches as {@code ONE_OF}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-09", proves = Behaviour.SEARCH_MODES)
     public final void required_search_allModeFindsNothingWhenOneFilterMatchesNoReport() {
         arrangeIvan();
 
@@ -189,6 +198,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * the adapter's default {@code searchMode}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-10", proves = Behaviour.SEARCH_MODES)
     public final void required_search_defaultModeIsAll() {
         arrangeIvan();
 
@@ -203,6 +213,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * {@code searchMode=one-of} for {@code SearchMode.ONE_OF}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-11", proves = Behaviour.SEARCH_MODES)
     public final void required_search_oneOfUnitesFilters() {
         ReportId ivan = arrangeIvan();
         ReportId maria = arrangeMaria();
@@ -220,6 +231,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * adapter searches as {@code ALL}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-12", proves = Behaviour.SEARCH_MODES)
     public final void required_search_oneOfFindsAReportMatchingOnlyOneFilter() {
         ReportId ivan = arrangeIvan();
 
@@ -237,6 +249,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * ({@code +359…}).
      */
     @Test
+    @KitRule(id = "K-SEARCH-13", proves = Behaviour.SEARCH_MODES)
     public final void required_attribution_phoneMatchIsCertain() {
         arrangeIvan();
 
@@ -252,6 +265,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * fails, check the attribution ({@code MatchRules}) and that the adapter keeps the masked value.
      */
     @Test
+    @KitRule(id = "K-SEARCH-14", proves = Behaviour.SEARCH_MODES)
     public final void required_attribution_emailMatchIsCertainOrCompatibleWithMask() {
         arrangeIvan();
 
@@ -268,6 +282,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * attribution and that the adapter keeps the returned first and last names.
      */
     @Test
+    @KitRule(id = "K-SEARCH-15", proves = Behaviour.SEARCH_MODES)
     public final void required_attribution_nameMatchIsCertainOrCompatibleWithMask() {
         arrangeIvan();
 
@@ -280,6 +295,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
 
     /** A site match is {@code CERTAIN}. If this fails, check that the adapter keeps the returned {@code siteUrl}. */
     @Test
+    @KitRule(id = "K-SEARCH-16", proves = Behaviour.SEARCH_MODES)
     public final void required_attribution_siteMatchIsCertain() {
         arrangeIvan();
 
@@ -293,6 +309,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * fails, the adapter attributes only some filters.
      */
     @Test
+    @KitRule(id = "K-SEARCH-17", proves = Behaviour.SEARCH_MODES)
     public final void required_attribution_allModeHitMatchedEveryFilter() {
         arrangeIvan();
 
@@ -308,6 +325,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * cannot know (for example every given filter for every hit).
      */
     @Test
+    @KitRule(id = "K-SEARCH-18", proves = Behaviour.SEARCH_MODES)
     public final void required_attribution_unmatchedFilterIsAbsentFromMatchedBy() {
         ReportId ivan = arrangeIvan();
         ReportId maria = arrangeMaria();
@@ -329,6 +347,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * how the adapter maps the returned {@code phone} ({@code +359888…}).
      */
     @Test
+    @KitRule(id = "K-SEARCH-19", proves = Behaviour.PHONES)
     public final void required_search_returnsThePhoneParsed() {
         arrangeIvan();
 
@@ -342,6 +361,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * If this fails, check the mapping of {@code text} and {@code createDate} (ISO-8601 with offset).
      */
     @Test
+    @KitRule(id = "K-SEARCH-20", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_returnsTextAndCreationTime() {
         arrangeIvan();
 
@@ -356,6 +376,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * check that the adapter keeps the service's order (or sorts by {@code createDate} descending).
      */
     @Test
+    @KitRule(id = "K-SEARCH-21", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_search_returnsNewestFirst() {
         ReportId oldest = arrange(PHONE, FILED_AT);
         ReportId newest = arrange(PHONE, FILED_AT.plus(Duration.ofDays(2)));
@@ -369,6 +390,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * fails, the adapter splits a search into one request per filter, spending the quota twice.
      */
     @Test
+    @KitRule(id = "K-SEARCH-22", proves = {Behaviour.SEARCH_MODES, Behaviour.QUOTA})
     public final void required_search_oneOfWithThreeFiltersSpendsOneRequest() {
         arrangeIvan();
 
@@ -385,6 +407,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * adapter maps {@code currentPage} and {@code itemsPerPage}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-23", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_pagination_answerIsPageOneOfTwenty() {
         arrangeIvan();
 
@@ -399,6 +422,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * check how the adapter maps {@code count}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-24", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_pagination_singlePageHasNoMorePages() {
         arrangeReports(PHONE, 3);
 
@@ -415,6 +439,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * adapter maps {@code count} to the total, not to the size of {@code items}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-25", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_pagination_firstPageHoldsTwentyOfTwentyFive() {
         arrangeReports(PHONE, 25);
 
@@ -430,6 +455,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * pages before ordering, or does not order by creation time.
      */
     @Test
+    @KitRule(id = "K-SEARCH-26", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_pagination_firstPageHoldsTheNewestTwenty() {
         List<ReportId> newestFirst = arrangeReports(PHONE, 25);
 
@@ -445,6 +471,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * {@code SearchCriteria.page(2)} and how it maps {@code currentPage}.
      */
     @Test
+    @KitRule(id = "K-SEARCH-27", proves = Behaviour.PUBLIC_SURFACE)
     public final void optional_pagination_secondPageHoldsTheRest() {
         assumeCapability(Capability.PAGINATION);
         List<ReportId> newestFirst = arrangeReports(PHONE, 25);
@@ -462,6 +489,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * If this fails, pages overlap or skip reports.
      */
     @Test
+    @KitRule(id = "K-SEARCH-28", proves = Behaviour.PUBLIC_SURFACE)
     public final void optional_pagination_pagesNeitherOverlapNorSkip() {
         assumeCapability(Capability.PAGINATION);
         List<ReportId> all = arrangeReports(PHONE, 25);
@@ -477,6 +505,7 @@ public abstract class ReportsSearchContract extends NekorektenContract {
      * the adapter ignores the page and repeats the first one.
      */
     @Test
+    @KitRule(id = "K-SEARCH-29", proves = Behaviour.PUBLIC_SURFACE)
     public final void optional_pagination_pageBeyondTheLastHoldsNoReports() {
         assumeCapability(Capability.PAGINATION);
         arrangeReports(PHONE, 25);

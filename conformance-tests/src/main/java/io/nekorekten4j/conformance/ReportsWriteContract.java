@@ -51,6 +51,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * adapter posts ({@code text}, {@code phone} as digits) and that the search reads {@code items}.
      */
     @Test
+    @KitRule(id = "K-WRITE-01", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_create_reportIsFoundBySearch() {
         client().create(TestData.draft(PHONE, "created and found"));
 
@@ -64,6 +65,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      */
     @ParameterizedTest
     @ValueSource(strings = {TestData.PHONE, TestData.PHONE_INTERNATIONAL, TestData.PHONE_DIGITS})
+    @KitRule(id = "K-WRITE-02", proves = Behaviour.PHONES)
     public final void required_create_reportIsFoundByThePhoneInAnyForm(String searched) {
         client().create(TestData.draft(PHONE, "found in any form"));
 
@@ -76,6 +78,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      */
     @ParameterizedTest
     @ValueSource(strings = {TestData.PHONE_INTERNATIONAL, TestData.PHONE_DIGITS, TestData.PHONE_WITH_00})
+    @KitRule(id = "K-WRITE-03", proves = Behaviour.PHONES)
     public final void required_create_acceptsThePhoneInAnyForm(String filed) {
         client().create(TestData.draft(filed, "filed in any form"));
 
@@ -84,6 +87,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** A created report carries its text and its phone. If this fails, check the mapping of the created fields. */
     @Test
+    @KitRule(id = "K-WRITE-04", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_create_storesTextAndPhone() {
         client().create(TestData.draft(PHONE, "text kept"));
 
@@ -99,6 +103,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * {@code email} fields of the posted body.
      */
     @Test
+    @KitRule(id = "K-WRITE-05", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_create_namesAndEmailComeBackEqualOrMasked() {
         client().create(TestData.fullDraft("names kept"));
 
@@ -114,6 +119,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * repeated once it may have reached the service. If this fails, the adapter retries a POST.
      */
     @Test
+    @KitRule(id = "K-WRITE-06", proves = {Behaviour.WRITES_NEVER_DUPLICATED, Behaviour.QUOTA})
     public final void required_create_filesExactlyOneReportWithOneRequest() {
         expectingBackendRequests(1, () -> client().create(TestData.draft(PHONE, "filed once")));
 
@@ -126,6 +132,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * the create answer.
      */
     @Test
+    @KitRule(id = "K-WRITE-07", proves = Behaviour.PUBLIC_SURFACE)
     public final void optional_create_receiptCarriesTheNewId() {
         assumeCapability(Capability.CREATE_RETURNS_ID);
 
@@ -139,6 +146,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * the adapter requires a phone, which the API does not.
      */
     @Test
+    @KitRule(id = "K-WRITE-08", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_create_reportWithOnlyAnEmailIsFoundByIt() {
         client().create(ReportDraft.builder().text("email only").email(EMAIL).build());
 
@@ -152,6 +160,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * check the {@code siteUrl} field of the posted body.
      */
     @Test
+    @KitRule(id = "K-WRITE-09", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_create_reportWithOnlyASiteIsFoundByIt() {
         client().create(ReportDraft.builder().text("site only").siteUrl(SITE).build());
 
@@ -165,6 +174,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * fails, the backend scopes searches to the key.
      */
     @Test
+    @KitRule(id = "K-WRITE-10", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_create_reportIsVisibleToOtherKeys() {
         client().create(TestData.draft(PHONE, "seen by all"));
 
@@ -177,6 +187,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** An update changes the report's text, keeping its id. If this fails, check the PATCH body. */
     @Test
+    @KitRule(id = "K-WRITE-11", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_update_changesTheText() {
         ReportId id = createAndFind(TestData.draft(PHONE, "before the update"));
 
@@ -193,6 +204,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * If this fails, check that the PATCH body carries the phone as digits.
      */
     @Test
+    @KitRule(id = "K-WRITE-12", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_update_movesTheReportToTheNewPhone() {
         ReportId id = createAndFind(TestData.draft(PHONE, "moving"));
 
@@ -207,6 +219,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * fields as {@code null} or empty, erasing them.
      */
     @Test
+    @KitRule(id = "K-WRITE-13", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_update_keepsTheFieldsThePatchDoesNotName() {
         ReportId id = createAndFind(ReportDraft.builder().text("kept fields").phone(PHONE).email(EMAIL).build());
 
@@ -220,6 +233,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** An update costs exactly one request. If this fails, the adapter repeats or precedes the PATCH. */
     @Test
+    @KitRule(id = "K-WRITE-14", proves = Behaviour.QUOTA)
     public final void required_update_spendsOneRequest() {
         ReportId id = createAndFind(TestData.draft(PHONE, "one patch"));
 
@@ -228,6 +242,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** An update of an unknown id is "not found". If this fails, check how the adapter maps 404. */
     @Test
+    @KitRule(id = "K-WRITE-15", proves = Behaviour.ERRORS)
     public final void required_update_ofAnUnknownIdIsNotFound() {
         assertThatThrownBy(() -> client().update(UNKNOWN_ID, ReportPatch.builder().text("x").build()))
                 .isInstanceOf(NotFoundException.class);
@@ -235,6 +250,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** An update of a deleted report is "not found". If this fails, the delete left the report behind. */
     @Test
+    @KitRule(id = "K-WRITE-16", proves = Behaviour.ERRORS)
     public final void required_update_ofADeletedReportIsNotFound() {
         ReportId id = createAndFind(TestData.draft(PHONE, "deleted, then patched"));
         client().delete(id);
@@ -247,6 +263,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** A deleted report is no longer found. If this fails, check the DELETE request's path. */
     @Test
+    @KitRule(id = "K-WRITE-17", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_delete_removesTheReport() {
         ReportId id = createAndFind(TestData.draft(PHONE, "to delete"));
 
@@ -261,6 +278,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * first attempt went through sees). If this fails, check how the adapter maps 404 on DELETE.
      */
     @Test
+    @KitRule(id = "K-WRITE-18", proves = Behaviour.ERRORS)
     public final void required_delete_secondDeleteIsNotFound() {
         ReportId id = createAndFind(TestData.draft(PHONE, "deleted twice"));
         client().delete(id);
@@ -270,12 +288,14 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** A delete of an unknown id is "not found". If this fails, check how the adapter maps 404. */
     @Test
+    @KitRule(id = "K-WRITE-19", proves = Behaviour.ERRORS)
     public final void required_delete_ofAnUnknownIdIsNotFound() {
         assertThatThrownBy(() -> client().delete(UNKNOWN_ID)).isInstanceOf(NotFoundException.class);
     }
 
     /** A delete removes only its report. If this fails, the adapter deletes by phone rather than by id. */
     @Test
+    @KitRule(id = "K-WRITE-20", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_delete_removesOnlyThatReport() {
         ReportId first = createAndFind(TestData.draft(PHONE, "first of two"));
         ReportId second = createAndFind(TestData.draft(PHONE, "second of two"));
@@ -292,6 +312,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * adapter maps 403 (and that it does not swallow it).
      */
     @Test
+    @KitRule(id = "K-WRITE-21", proves = Behaviour.ERRORS)
     public final void required_ownership_updateOfAnotherKeysReportIsForbidden() {
         ReportId theirs = subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
 
@@ -301,6 +322,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** A delete of a report filed with another key is "forbidden". If this fails, check how the adapter maps 403. */
     @Test
+    @KitRule(id = "K-WRITE-22", proves = Behaviour.ERRORS)
     public final void required_ownership_deleteOfAnotherKeysReportIsForbidden() {
         ReportId theirs = subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
 
@@ -309,6 +331,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** A forbidden update changes nothing. If this fails, the backend applied the patch before checking the owner. */
     @Test
+    @KitRule(id = "K-WRITE-23", proves = {Behaviour.ERRORS, Behaviour.PUBLIC_SURFACE})
     public final void required_ownership_forbiddenUpdateChangesNothing() {
         ReportId theirs = subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
 
@@ -323,6 +346,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** A forbidden delete leaves the report in place. If this fails, the backend deleted before checking the owner. */
     @Test
+    @KitRule(id = "K-WRITE-24", proves = {Behaviour.ERRORS, Behaviour.PUBLIC_SURFACE})
     public final void required_ownership_forbiddenDeleteKeepsTheReport() {
         ReportId theirs = subject().arrangeReport(TestData.draft(PHONE), FILED_AT);
 
@@ -340,6 +364,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
      * record who filed a report.
      */
     @Test
+    @KitRule(id = "K-WRITE-25", proves = {Behaviour.ERRORS, Behaviour.PUBLIC_SURFACE})
     public final void required_ownership_otherKeyCannotUpdateMyReport() {
         ReportId mine = createAndFind(TestData.draft(PHONE, "mine"));
 
@@ -350,6 +375,7 @@ public abstract class ReportsWriteContract extends NekorektenContract {
 
     /** Another key cannot delete a report this key filed. If this fails, the backend does not record who filed a report. */
     @Test
+    @KitRule(id = "K-WRITE-26", proves = {Behaviour.ERRORS, Behaviour.PUBLIC_SURFACE})
     public final void required_ownership_otherKeyCannotDeleteMyReport() {
         ReportId mine = createAndFind(TestData.draft(PHONE, "mine to keep"));
 

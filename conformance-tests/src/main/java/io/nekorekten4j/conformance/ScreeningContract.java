@@ -75,6 +75,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * attributes hits with {@code SearchHit.of(criteria, report)} on {@code ONE_OF} searches too.
      */
     @Test
+    @KitRule(id = "K-SCREEN-01", proves = {Behaviour.SEARCH_MODES, Behaviour.NEVER_A_FALSE_CLEAN})
     public final void required_screening_reportedBuyerIsFoundWithCertainPhoneAttribution() {
         ReportId ivan = arrangeIvan();
 
@@ -94,6 +95,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * the adapter's {@code ONE_OF} search matches too much, or its empty answer is not total 0.
      */
     @Test
+    @KitRule(id = "K-SCREEN-02", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_screening_unknownBuyerIsNotFound() {
         arrangeIvan();
 
@@ -111,6 +113,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * fails, the adapter splits a {@code ONE_OF} search into one request per field, or repeats it.
      */
     @Test
+    @KitRule(id = "K-SCREEN-03", proves = Behaviour.QUOTA)
     public final void required_screening_oneRequestPerBuyerWhateverTheFields() {
         arrangeIvan();
         Buyer everyField = Buyer.builder().phone(PHONE).email(EMAIL).name(FIRST_NAME + " " + LAST_NAME).site(SITE).build();
@@ -127,6 +130,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * adapter's attribution of {@code ONE_OF} hits.
      */
     @Test
+    @KitRule(id = "K-SCREEN-04", proves = Behaviour.SEARCH_MODES)
     public final void required_screening_eachReportIsAttributedToTheFieldsItMatched() {
         ReportId byPhone = arrangeIvan();
         ReportId byEmail = subject().arrangeReport(ReportDraft.builder().text(TEXT).phone(THIRD_PHONE).email(OTHER_EMAIL)
@@ -150,6 +154,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * that the adapter spends one request per search.
      */
     @Test
+    @KitRule(id = "K-SCREEN-05", proves = Behaviour.QUOTA)
     public final void required_screenAll_identicalBuyersAreAskedOnce() {
         arrangeIvan();
         List<Buyer> buyers = buyers(PHONE, PHONE_INTERNATIONAL, PHONE_DIGITS, PHONE_WITH_00, OTHER_PHONE);
@@ -167,6 +172,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * fails, answers are mixed up between buyers.
      */
     @Test
+    @KitRule(id = "K-SCREEN-06", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_screenAll_resultsComeInInputOrder() {
         ReportId ivan = arrangeIvan();
         ReportId maria = arrangeMaria();
@@ -184,6 +190,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * fails, the adapter sent more requests than {@code Screening} asked for.
      */
     @Test
+    @KitRule(id = "K-SCREEN-07", proves = Behaviour.PUBLIC_SURFACE)
     public final void required_screenAll_progressFollowsEachRequest() {
         arrangeIvan();
         List<ScreeningProgress> progress = new ArrayList<>();
@@ -206,6 +213,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * sent. If this fails, check {@code Buyer.Builder.build()}.
      */
     @Test
+    @KitRule(id = "K-SCREEN-08", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_invalidBuyerIsRefusedBeforeAnyRequest() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> screening().screen(Buyer.builder().phone("12").email("not an e-mail").build()));
@@ -215,6 +223,7 @@ public abstract class ScreeningContract extends NekorektenContract {
 
     /** A buyer without any field is refused under {@code buyer}, and nothing is sent. */
     @Test
+    @KitRule(id = "K-SCREEN-09", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_buyerWithoutAnyFieldIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> screening().screen(Buyer.builder().build()));
@@ -227,6 +236,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * before it are valid. If this fails, {@code screenAll} checks its list lazily.
      */
     @Test
+    @KitRule(id = "K-SCREEN-10", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_nullBuyerInAListIsRefusedBeforeAnyRequest() {
         List<Buyer> withAHole = Arrays.asList(Buyer.builder().phone(PHONE).build(), null);
 
@@ -245,6 +255,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"phone", "phone + e-mail + name + site"})
+    @KitRule(id = "K-SCREEN-11", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_faults_failedScreeningIsNotCheckedNeverNotFound(String fields) {
         requireCapability(Capability.FAULT_INJECTION, "a buyer whose search failed must never be screened clean");
         subject().arrangeFailures(ErrorCode.SERVICE_UNAVAILABLE, PERSISTENT);
@@ -266,6 +277,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * empty, or keeps failing after the failure ended.
      */
     @Test
+    @KitRule(id = "K-SCREEN-12", proves = Behaviour.NEVER_A_FALSE_CLEAN)
     public final void required_faults_failedBuyerIsNotCheckedAndTheOthersAreScreened() {
         requireCapability(Capability.FAULT_INJECTION, "a buyer whose search failed must never be screened clean");
         arrangeIvan();
@@ -286,6 +298,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * (it must not look like an empty answer, nor like a plain rate limit).
      */
     @Test
+    @KitRule(id = "K-SCREEN-13", proves = {Behaviour.NEVER_A_FALSE_CLEAN, Behaviour.QUOTA})
     public final void optional_quota_exhaustedQuotaLeavesEveryBuyerNotChecked() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         arrangeIvan();
@@ -307,6 +320,7 @@ public abstract class ScreeningContract extends NekorektenContract {
      * mapping of 429, or whether the adapter stays blocked after the wait the service asked for.
      */
     @Test
+    @KitRule(id = "K-SCREEN-14", proves = {Behaviour.NEVER_A_FALSE_CLEAN, Behaviour.QUOTA})
     public final void optional_rateLimit_rateLimitedBuyerIsNotCheckedAndTheRunGoesOn() {
         assumeCapability(Capability.QUOTA_SIMULATION);
         arrangeIvan();

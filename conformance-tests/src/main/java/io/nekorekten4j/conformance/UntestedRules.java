@@ -27,8 +27,11 @@ final class UntestedRules implements TestWatcher, AfterAllCallback {
     @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
         String rule = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
-        String line = rule + (context.getTestMethod().isPresent() && !context.getDisplayName().startsWith(rule)
-                ? " " + context.getDisplayName() : "")
+        String id = context.getTestMethod().map(m -> m.getAnnotation(KitRule.class)).map(r -> r.id() + " ").orElse("");
+        // A rule's own display name is its id and name; a parameterized invocation adds its arguments.
+        String invocation = context.getTestMethod().isPresent() && !context.getDisplayName().startsWith(id + rule)
+                && !context.getDisplayName().startsWith(rule) ? " " + context.getDisplayName() : "";
+        String line = id + rule + invocation
                 + Optional.ofNullable(cause.getMessage()).map(m -> " — " + m.replaceFirst("^Assumption failed: ", "")).orElse("");
         untested(classContext(context)).add(line);
     }

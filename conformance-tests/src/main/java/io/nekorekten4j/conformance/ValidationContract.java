@@ -40,6 +40,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * domain's {@code SearchCriteria.Builder.build()} (and any shortcut of the adapter that builds criteria).
      */
     @Test
+    @KitRule(id = "K-VALID-01", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_searchWithoutAnyFilterIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> SearchCriteria.builder().build());
@@ -52,6 +53,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * below 1. If this fails, validation stops at the first problem.
      */
     @Test
+    @KitRule(id = "K-VALID-02", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_searchCriteriaReportEveryViolation() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> SearchCriteria.builder().phone("12").email("not an e-mail").page(0).build());
@@ -61,6 +63,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** A draft without text is refused under {@code text}. If this fails, check {@code ReportDraft.Builder.build()}. */
     @Test
+    @KitRule(id = "K-VALID-03", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_draftWithoutTextIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportDraft.builder().phone(PHONE).build());
@@ -73,6 +76,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * {@code contact}. If this fails, check {@code ReportDraft.Builder.build()}.
      */
     @Test
+    @KitRule(id = "K-VALID-04", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_draftIdentifyingNobodyIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportDraft.builder().text("who?").firstName("Иван").build());
@@ -82,6 +86,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** A draft with a phone that is not a valid number is refused under {@code phone}. If this fails, check {@code Phone.parse}. */
     @Test
+    @KitRule(id = "K-VALID-05", proves = {Behaviour.VALIDATION_BEFORE_ANY_REQUEST, Behaviour.PHONES})
     public final void required_validation_draftWithAnInvalidPhoneIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportDraft.builder().text("bad phone").phone("0888 12").build());
@@ -91,6 +96,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** A Facebook address off facebook.com is refused under {@code facebookUrl}. If this fails, check {@code WebAddress.parseFacebook}. */
     @Test
+    @KitRule(id = "K-VALID-06", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_draftWithANonFacebookAddressIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportDraft.builder().text("bad profile").facebookUrl("https://example.com/ivan").build());
@@ -103,6 +109,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * If this fails, check the file-count guard of {@code ReportFields}.
      */
     @Test
+    @KitRule(id = "K-VALID-07", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_draftWithTooManyFilesIsRefused() {
         List<FileId> ids = new ArrayList<>();
         for (int i = 0; i <= ReportFields.MAX_FILES; i++) {
@@ -120,6 +127,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * validation stops at the first problem, and a merchant fixes one field per attempt.
      */
     @Test
+    @KitRule(id = "K-VALID-08", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_draftReportsEveryViolation() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportDraft.builder().phone("0888 12").email("@abv.bg").build());
@@ -129,6 +137,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** A patch that changes nothing is refused under {@code patch}. If this fails, check {@code ReportPatch.Builder.build()}. */
     @Test
+    @KitRule(id = "K-VALID-09", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_emptyPatchIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportPatch.builder().build());
@@ -138,6 +147,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** A patch with an invalid e-mail is refused under {@code email}. If this fails, check {@code Email.parse}. */
     @Test
+    @KitRule(id = "K-VALID-10", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_patchWithAnInvalidEmailIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> ReportPatch.builder().email("ivan(at)abv.bg").build());
@@ -150,12 +160,14 @@ public abstract class ValidationContract extends NekorektenContract {
      * id could redirect a PATCH or DELETE to another path: check {@code ReportId}.
      */
     @Test
+    @KitRule(id = "K-VALID-11", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_unsafeReportIdIsRefused() {
         assertRefusedBeforeAnyRequest(ValidationException.class, () -> ReportId.of("../reports"));
     }
 
     /** An attachment with an extension the service does not accept is refused under {@code files}. If this fails, check {@code Attachment}. */
     @Test
+    @KitRule(id = "K-VALID-12", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_attachmentWithADisallowedExtensionIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> Attachment.of("script.exe", TestData.jpegBytes()));
@@ -165,6 +177,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** An attachment whose content does not match its extension (a PDF named .jpg) is refused. If this fails, check the magic-byte check of {@code Attachment}. */
     @Test
+    @KitRule(id = "K-VALID-13", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_attachmentWhoseContentBeliesItsExtensionIsRefused() {
         assertRefusedBeforeAnyRequest(ValidationException.class, () -> Attachment.of("photo.jpg", TestData.pdfBytes()));
     }
@@ -176,6 +189,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * multipart body (and spends a request) instead of checking the list.
      */
     @Test
+    @KitRule(id = "K-VALID-14", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_emptyUploadListIsRefused() {
         ValidationException e = assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> client().upload(List.of()));
@@ -188,6 +202,7 @@ public abstract class ValidationContract extends NekorektenContract {
      * refused before any request. If this fails, the adapter does not bound the upload list.
      */
     @Test
+    @KitRule(id = "K-VALID-15", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_tooLongUploadListIsRefused() {
         assertRefusedBeforeAnyRequest(ValidationException.class,
                 () -> client().upload(TestData.photos(FilesPort.MAX_ATTACHMENTS_PER_UPLOAD + 1)));
@@ -195,12 +210,14 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** A {@code null} upload list is refused before any request. If this fails, add {@code Objects.requireNonNull} before sending. */
     @Test
+    @KitRule(id = "K-VALID-16", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_nullUploadListIsRefused() {
         assertRefusedBeforeAnyRequest(NullPointerException.class, () -> client().upload(null));
     }
 
     /** A {@code null} attachment inside the upload list is refused before any request. If this fails, check each element before sending. */
     @Test
+    @KitRule(id = "K-VALID-17", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_nullAttachmentIsRefused() {
         List<Attachment> withNull = Arrays.asList(TestData.jpeg("a.jpg"), null);
 
@@ -209,18 +226,21 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** {@code search(null)} is refused before any request. If this fails, add {@code Objects.requireNonNull} before sending. */
     @Test
+    @KitRule(id = "K-VALID-18", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_nullCriteriaAreRefused() {
         assertRefusedBeforeAnyRequest(NullPointerException.class, () -> client().search(null));
     }
 
     /** {@code create(null)} is refused before any request. If this fails, add {@code Objects.requireNonNull} before sending. */
     @Test
+    @KitRule(id = "K-VALID-19", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_nullDraftIsRefused() {
         assertRefusedBeforeAnyRequest(NullPointerException.class, () -> client().create(null));
     }
 
     /** {@code update(null, patch)} is refused before any request. If this fails, add {@code Objects.requireNonNull} before sending. */
     @Test
+    @KitRule(id = "K-VALID-20", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_updateWithANullIdIsRefused() {
         ReportPatch patch = ReportPatch.builder().text("x").build();
 
@@ -229,6 +249,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** {@code update(id, null)} is refused before any request. If this fails, add {@code Objects.requireNonNull} before sending. */
     @Test
+    @KitRule(id = "K-VALID-21", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_updateWithANullPatchIsRefused() {
         assertRefusedBeforeAnyRequest(NullPointerException.class,
                 () -> client().update(ReportId.of("0obgyGbp1Ms"), null));
@@ -236,6 +257,7 @@ public abstract class ValidationContract extends NekorektenContract {
 
     /** {@code delete(null)} is refused before any request. If this fails, add {@code Objects.requireNonNull} before sending. */
     @Test
+    @KitRule(id = "K-VALID-22", proves = Behaviour.VALIDATION_BEFORE_ANY_REQUEST)
     public final void required_validation_deleteWithANullIdIsRefused() {
         assertRefusedBeforeAnyRequest(NullPointerException.class, () -> client().delete(null));
     }
