@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What one call may spend, as the {@link CallChain} runs it: the client's builder settings with a
+ * What one call may spend, as the {@link Pipeline} runs it: the client's builder settings with a
  * view's {@link CallOptions} over them. Everything else a call uses (quota gate, breaker, cache,
  * transport) is shared by the client and all its views; only these travel with the call.
  *
@@ -22,7 +22,7 @@ record CallLimits(Duration callTimeout, Duration permitWaitTimeout, boolean retr
     }
 
     /** The limits of a client's own calls: its builder's settings. */
-    static CallLimits of(CallChain.Settings settings) {
+    static CallLimits of(Pipeline.Settings settings) {
         return new CallLimits(settings.callTimeout(), settings.permitWaitTimeout(), true);
     }
 

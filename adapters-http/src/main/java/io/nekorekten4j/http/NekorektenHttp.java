@@ -92,6 +92,9 @@ import javax.net.ssl.SSLContext;
  *   <tr><td>{@code listener}</td><td>none</td><td>a {@link NekorektenListener} of calls, quota
  *       permits, 429s, cache results and circuit state — the seam for metrics and tracing
  *       ({@code nekorekten4j-micrometer}); may be added several times</td></tr>
+ *   <tr><td>{@code addPolicy} / {@code replacePolicy}</td><td>none</td><td>a {@link CallPolicy} of
+ *       your own, run just before a {@link PipelineStage}'s built-in step or in its place (not
+ *       {@code VALIDATION} or {@code TRANSPORT})</td></tr>
  *   <tr><td>{@code clock}</td><td>{@link Clock#systemUTC()}</td><td>the time source of timeouts,
  *       the quota gate, the circuit breaker and the cache's TTLs</td></tr>
  *   <tr><td>{@code userAgentSuffix}</td><td>none</td><td>your application's name and version, appended
@@ -121,8 +124,12 @@ import javax.net.ssl.SSLContext;
  *   <li>Arguments are validated before any request: {@code null} gives a
  *       {@link NullPointerException} naming it; an upload of no file or of more than
  *       10 files a {@link ValidationException}.</li>
- *   <li>Each call runs <em>validation → observation → cache → single-flight → circuit breaker → retry →
- *       quota gate → transport</em>. Searches and cities use the cache and single-flight; uploads never do.</li>
+ *   <li>Each call passes a pipeline of steps, one job each, in the order {@link PipelineStage}
+ *       declares: <em>validation → observation → cache (with single-flight) → circuit breaker → retry →
+ *       quota → transport</em>; the steps up to retry run once per call, quota and transport once per
+ *       attempt. Searches and cities use the cache and single-flight; uploads never do. Add a
+ *       {@link CallPolicy} of your own before any step, or in place of one, with
+ *       {@link Builder#addPolicy} and {@link Builder#replacePolicy}.</li>
  *   <li>Only answers are cached, never failures. Concurrent identical searches share one request
  *       and one quota permit; its failure reaches every waiter and is not cached.</li>
  *   <li>A search whose filters are a subset of a cached, complete {@code ONE_OF} search is answered
@@ -155,12 +162,12 @@ public final class NekorektenHttp implements Nekorekten {
     public static final URI DEFAULT_BASE_URI = ServiceFacts.BASE_URI;
 
     private final URI baseUri;
-    private final CallChain.Settings settings;
+    private final Pipeline.Settings settings;
     private final Transport transport;
     private final JsonCodec json;
     private final WireRequests requests;
     private final WireAnswers answers;
-    private final CallChain chain;
+    private final Pipeline pipeline;
     private final ClientState state;
     /** What calls made through this object may spend: the builder's settings, or a view's options over them. */
     private final CallLimits limits;
@@ -173,15 +180,16 @@ public final class NekorektenHttp implements Nekorekten {
     private NekorektenHttp(Builder b, URI baseUri, QuotaPlan plan, Supplier<String> apiKey,
                            Function<String, QuotaGate> gates) {
         this.baseUri = baseUri;
-        this.settings = new CallChain.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
+        this.settings = new Pipeline.Settings(b.connectTimeout, b.responseTimeout, b.callTimeout,
                 b.permitWaitTimeout, b.maxResponseBytes, plan, b.retry, b.circuitBreaker, b.clock, b.sleeper,
                 b.cache, UserAgent.of(Optional.ofNullable(b.userAgentSuffix)), Optional.ofNullable(b.cacheStore));
         this.json = new JsonCodec();
         this.requests = new WireRequests(json, baseUri);
         this.answers = new WireAnswers(json, baseUri);
         this.transport = b.transport != null ? b.transport : b.defaultTransport();
-        this.chain = new CallChain(transport, settings, apiKey, gates, answers, new Listeners(b.listeners, b.clock));
-        this.state = chain.state(baseUri);
+        this.pipeline = new Pipeline(transport, settings, apiKey, gates, answers, new Listeners(b.listeners, b.clock),
+                b.policies.copy());
+        this.state = pipeline.state(baseUri);
         this.limits = CallLimits.of(settings);
         this.options = CallOptions.fromClient();
         this.client = this;
@@ -195,7 +203,7 @@ public final class NekorektenHttp implements Nekorekten {
         this.requests = parent.requests;
         this.answers = parent.answers;
         this.transport = parent.transport;
-        this.chain = parent.chain;
+        this.pipeline = parent.pipeline;
         this.state = parent.state;
         this.options = options.over(parent.options);
         this.limits = CallLimits.of(settings).with(this.options);
@@ -218,8 +226,9 @@ public final class NekorektenHttp implements Nekorekten {
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
         ensureOpen();
-        return chain.search(criteria, new CallChain.Call<>("GET", ApiPaths.REPORTS, requests.searchUri(criteria),
-                Optional.empty(), body -> answers.search(body, criteria), WireRequests.personalData(criteria)), limits);
+        return pipeline.run(new Pipeline.Call<SearchResult>("GET", ApiPaths.REPORTS, requests.searchUri(criteria),
+                Pipeline.Call.noBody(), body -> answers.search(body, criteria), WireRequests.personalData(criteria))
+                .cached(CachePolicy.search(criteria)), limits);
     }
 
     /**
@@ -230,9 +239,10 @@ public final class NekorektenHttp implements Nekorekten {
     public ReportReceipt create(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
         ensureOpen();
-        RequestBody body = new RequestBody.Json(requests.reportBody(draft.fields()));
-        return chain.write(new CallChain.Call<>("POST", ApiPaths.REPORTS, requests.reportsUri(), Optional.of(body),
-                answer -> answers.receipt(answer, Optional.empty())), CacheInvalidation.created(draft.fields()), limits);
+        return pipeline.run(new Pipeline.Call<ReportReceipt>("POST", ApiPaths.REPORTS, requests.reportsUri(),
+                () -> Optional.of(new RequestBody.Json(requests.reportBody(draft.fields()))),
+                answer -> answers.receipt(answer, Optional.empty()))
+                .cached(CachePolicy.write(CacheInvalidation.created(draft.fields()))), limits);
     }
 
     /**
@@ -244,10 +254,10 @@ public final class NekorektenHttp implements Nekorekten {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
         ensureOpen();
-        RequestBody body = new RequestBody.Json(requests.reportBody(patch.fields()));
-        return chain.write(new CallChain.Call<>("PATCH", WireRequests.reportPath(id), requests.reportUri(id),
-                Optional.of(body), answer -> answers.receipt(answer, Optional.of(id))),
-                CacheInvalidation.updated(id, patch.fields()), limits);
+        return pipeline.run(new Pipeline.Call<ReportReceipt>("PATCH", WireRequests.reportPath(id),
+                requests.reportUri(id), () -> Optional.of(new RequestBody.Json(requests.reportBody(patch.fields()))),
+                answer -> answers.receipt(answer, Optional.of(id)))
+                .cached(CachePolicy.write(CacheInvalidation.updated(id, patch.fields()))), limits);
     }
 
     /**
@@ -262,11 +272,11 @@ public final class NekorektenHttp implements Nekorekten {
     public void delete(ReportId id) {
         Objects.requireNonNull(id, "id");
         ensureOpen();
-        chain.write(new CallChain.Call<Void>("DELETE", WireRequests.reportPath(id), requests.reportUri(id), Optional.empty(),
-                answer -> {
+        pipeline.run(new Pipeline.Call<Void>("DELETE", WireRequests.reportPath(id), requests.reportUri(id),
+                Pipeline.Call.noBody(), answer -> {
                     answers.deleted(answer);
                     return null;
-                }), CacheInvalidation.deleted(id), limits);
+                }).cached(CachePolicy.write(CacheInvalidation.deleted(id))), limits);
     }
 
     /**
@@ -278,18 +288,21 @@ public final class NekorektenHttp implements Nekorekten {
      */
     @Override
     public List<FileId> upload(List<Attachment> attachments) {
-        List<Attachment> files = UploadRule.checked(attachments);
+        Objects.requireNonNull(attachments, "attachments");
+        // A snapshot, checked against the UploadRule at the validation stage (nulls included).
+        List<Attachment> files = new ArrayList<>(attachments);
         ensureOpen();
-        return chain.execute(new CallChain.Call<>("POST", ApiPaths.FILES, requests.filesUri(),
-                Optional.of(WireRequests.uploadBody(files)), answer -> answers.fileIds(answer, files.size())), limits);
+        return pipeline.run(new Pipeline.Call<List<FileId>>("POST", ApiPaths.FILES, requests.filesUri(),
+                () -> Optional.of(WireRequests.uploadBody(files)), answer -> answers.fileIds(answer, files.size()))
+                .validatedBy(() -> UploadRule.checked(files)), limits);
     }
 
     /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
     @Override
     public List<City> cities() {
         ensureOpen();
-        return chain.cities(new CallChain.Call<>("GET", ApiPaths.CITIES, requests.citiesUri(), Optional.empty(),
-                answers::cities), limits);
+        return pipeline.run(new Pipeline.Call<List<City>>("GET", ApiPaths.CITIES, requests.citiesUri(),
+                Pipeline.Call.noBody(), answers::cities).cached(CachePolicy.cities()), limits);
     }
 
     /**
@@ -381,9 +394,9 @@ public final class NekorektenHttp implements Nekorekten {
         }
     }
 
-    /** The client's call chain, for tests that look into its cache. */
-    CallChain chain() {
-        return chain;
+    /** The client's pipeline, for tests that look into its cache or its order. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     /**
@@ -416,6 +429,7 @@ public final class NekorektenHttp implements Nekorekten {
         private CacheOptions cache = CacheOptions.defaults();
         private ResultStore<SearchKey, SearchResult> cacheStore;
         private final List<NekorektenListener> listeners = new ArrayList<>();
+        private final Pipeline.Customisation policies = new Pipeline.Customisation();
         private String userAgentSuffix;
         private QuotaStore quotaStore;
         private ProxyOptions proxy;
@@ -599,6 +613,42 @@ public final class NekorektenHttp implements Nekorekten {
         }
 
         /**
+         * Adds a policy of your own to the call pipeline, to run just before the built-in step of
+         * {@code stage} — and so as often as that step runs: once per call up to
+         * {@link PipelineStage#RETRY}, once per attempt at {@link PipelineStage#QUOTA} and
+         * {@link PipelineStage#TRANSPORT} (see {@link PipelineStage} for the order and what each step
+         * does). Policies added to the same stage run in the order added. Default: none.
+         *
+         * @throws NullPointerException naming {@code stage} or {@code policy} when it is {@code null}
+         */
+        public Builder addPolicy(PipelineStage stage, CallPolicy policy) {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(policy, "policy");
+            policies.add(stage, policy);
+            return this;
+        }
+
+        /**
+         * Puts a policy of your own in place of the built-in step of {@code stage}, e.g. a circuit
+         * breaker of your company's. Policies added to the stage still run before it; a later call
+         * for the same stage replaces the earlier one. The built-in step's options (e.g.
+         * {@link #circuitBreaker}) then have no effect, and {@link #state()} reports what the
+         * built-in step would know as absent (a replaced breaker's state is
+         * {@link CircuitState#DISABLED}, a replaced quota's remaining quota empty).
+         *
+         * @throws NullPointerException     naming {@code stage} or {@code policy} when it is {@code null}
+         * @throws IllegalArgumentException for {@link PipelineStage#VALIDATION} (no call may skip it) and
+         *                                  {@link PipelineStage#TRANSPORT} (only it puts the key in the
+         *                                  request; give a {@link #transport(Transport)} to change the wire)
+         */
+        public Builder replacePolicy(PipelineStage stage, CallPolicy policy) {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(policy, "policy");
+            policies.replace(stage, policy);
+            return this;
+        }
+
+        /**
          * Your application's name and version, appended to the {@code User-Agent} header after the
          * library's and Java's (no default), e.g. {@code "shop-backend/2.3"}: up to 100 printable
          * ASCII characters, single spaces between words. Checked by {@link #build()}.
@@ -694,9 +744,9 @@ public final class NekorektenHttp implements Nekorekten {
             }
             NekorektenHttp client = new NekorektenHttp(this, base, plan, keys, gates);
             if (fixedGate != null) {
-                client.chain.knownGate(fixedGate);
+                client.pipeline.knownGate(fixedGate);
             }
-            client.chain.listeners().clientBuilt(client.state);
+            client.pipeline.listeners().clientBuilt(client.state);
             return client;
         }
 

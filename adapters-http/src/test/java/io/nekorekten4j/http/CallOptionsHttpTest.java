@@ -295,7 +295,7 @@ class CallOptionsHttpTest {
         assertThat(leader).as("the leader, still held").isNotDone();
 
         Future<SearchResult> patientWaiter = pool.submit(() -> api.withOptions(CallOptions.batch()).search(CRITERIA));
-        awaitWaiting(() -> api.chain().cache().waitingFor(CRITERIA), 1);
+        awaitWaiting(() -> api.pipeline().cache().waitingFor(CRITERIA), 1);
         releaseLeader.countDown();
 
         assertThat(leader.get().reports()).hasSize(1);
@@ -319,7 +319,7 @@ class CallOptionsHttpTest {
         Future<SearchResult> checkout = pool.submit(() -> api.withOptions(CallOptions.interactive()).search(CRITERIA));
         await(checkoutAtTheGate); // the checkout leads the flight and asks for a permit without waiting
         Future<SearchResult> nightly = pool.submit(() -> api.withOptions(CallOptions.batch()).search(CRITERIA));
-        awaitWaiting(() -> api.chain().cache().waitingFor(CRITERIA), 1);
+        awaitWaiting(() -> api.pipeline().cache().waitingFor(CRITERIA), 1);
 
         releaseCheckout.countDown();
 

@@ -140,12 +140,12 @@ class SecurityTest {
         });
         assertThat(api.toString()).doesNotContain(key).contains(service.baseUrl());
         TransportRequest request = new TransportRequest("GET", URI.create(service.baseUrl() + "/api/v1/reports?phone=1"),
-                Map.of(CallChain.API_KEY_HEADER, key), List.of(CallChain.API_KEY_HEADER), Optional.empty(),
+                Map.of(TransportPolicy.API_KEY_HEADER, key), List.of(TransportPolicy.API_KEY_HEADER), Optional.empty(),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Instant.now(), 1);
         assertThat(request.toString()).doesNotContain(key);
         assertThat(service.findAll(anyRequestedFor(anyUrl()))).allSatisfy(r -> {
             assertThat(r.getUrl()).doesNotContain(key);
-            assertThat(r.getHeader(CallChain.API_KEY_HEADER)).isEqualTo(key);
+            assertThat(r.getHeader(TransportPolicy.API_KEY_HEADER)).isEqualTo(key);
         });
     }
 

@@ -206,7 +206,7 @@ class SingleFlightClientTest {
         for (int i = 1; i < K; i++) {
             calls.add(pool.submit(() -> api.search(CRITERIA)));
         }
-        awaitWaiting(() -> api.chain().cache().waitingFor(CRITERIA), K - 1);
+        awaitWaiting(() -> api.pipeline().cache().waitingFor(CRITERIA), K - 1);
         releaseLeader.countDown();
         return calls;
     }

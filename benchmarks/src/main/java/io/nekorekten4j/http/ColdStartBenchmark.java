@@ -73,7 +73,7 @@ public class ColdStartBenchmark {
         try (CloseableHttpClient raw = HttpClients.createDefault(); Jsonb jsonb = JsonbBuilder.create()) {
             HttpGet get = new HttpGet(server.baseUri().resolve(
                     "/api/v1/reports?phone=359888123456&email=ivan%40example.bg&searchMode=one-of"));
-            get.addHeader(CallChain.API_KEY_HEADER, "cold-start-key");
+            get.addHeader(TransportPolicy.API_KEY_HEADER, "cold-start-key");
             get.addHeader("Accept", "application/json");
             return raw.execute(get, response -> {
                 try (InputStream body = response.getEntity().getContent()) {

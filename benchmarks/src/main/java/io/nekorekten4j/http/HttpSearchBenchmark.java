@@ -105,7 +105,7 @@ public class HttpSearchBenchmark {
 
     private SearchResponseJson rawSearch() throws IOException {
         HttpGet get = new HttpGet(rawUri);
-        get.addHeader(CallChain.API_KEY_HEADER, key);
+        get.addHeader(TransportPolicy.API_KEY_HEADER, key);
         get.addHeader("Accept", "application/json");
         return raw.execute(get, response -> {
             if (response.getCode() != 200) {
