@@ -64,11 +64,15 @@ public interface CallPolicy {
         int attempt();
 
         /**
-         * Runs the rest of the pipeline and returns the call's answer. Called again, it runs the rest
-         * again (the retry step does that; an attempt begins each time the pipeline passes the retry
-         * stage).
+         * Runs the rest of the pipeline and returns the call's answer. At {@link PipelineStage#RETRY}
+         * or before it, calling it again runs the rest again (the retry step does that; an attempt
+         * begins each time the pipeline passes the retry stage) — a policy that replaces the retry
+         * step takes on its duty never to repeat a write the service may have applied. Past the
+         * retry stage ({@link PipelineStage#QUOTA}, {@link PipelineStage#TRANSPORT}) it works once
+         * per attempt, so no policy can send a request twice behind the retry step's back.
          *
          * @throws io.nekorekten4j.ports.NekorektenException the call's failure, typed as the ports say
+         * @throws IllegalStateException when a policy past the retry stage calls it a second time
          */
         T proceed();
     }

@@ -71,11 +71,11 @@ final class Pipeline {
         List<Entry> all = new ArrayList<>();
         for (PipelineStage stage : PipelineStage.values()) {
             for (CallPolicy added : custom.added(stage)) {
-                all.add(new Entry(stage, userStep(added), added.getClass().getName()));
+                all.add(new Entry(stage, userStep(stage, added), added.getClass().getName()));
             }
             Optional<CallPolicy> replacement = custom.replacement(stage);
             if (replacement.isPresent()) {
-                all.add(new Entry(stage, userStep(replacement.get()), replacement.get().getClass().getName()));
+                all.add(new Entry(stage, userStep(stage, replacement.get()), replacement.get().getClass().getName()));
             } else {
                 Step step = Objects.requireNonNull(builtIn.get(stage), stage.name());
                 all.add(new Entry(stage, step, step.getClass().getSimpleName()));
@@ -84,14 +84,65 @@ final class Pipeline {
         this.entries = List.copyOf(all);
     }
 
-    /** A user's policy as a step: it gets the chain's safe view only. */
-    private static Step userStep(CallPolicy policy) {
+    /**
+     * A user's policy as a step: it gets the chain's safe view only. Past the retry stage it may
+     * proceed once per attempt: a second {@code proceed()} there would send the request again
+     * behind the retry step's back, and the retry step alone knows whether that may file a report
+     * twice.
+     */
+    private static Step userStep(PipelineStage stage, CallPolicy policy) {
+        boolean perAttempt = stage.compareTo(PipelineStage.RETRY) > 0;
         return new Step() {
             @Override
             public <T> T handle(Link<T> link) {
-                return policy.handle(link);
+                return policy.handle(perAttempt ? new SingleProceed<>(link, stage, policy) : link);
             }
         };
+    }
+
+    /**
+     * The chain a policy past the retry stage sees: {@link #proceed()} works once.
+     *
+     * @param <T> what the call yields
+     */
+    private static final class SingleProceed<T> implements CallPolicy.Chain<T> {
+        private final Link<T> link;
+        private final PipelineStage stage;
+        private final CallPolicy policy;
+        private boolean proceeded;
+
+        SingleProceed(Link<T> link, PipelineStage stage, CallPolicy policy) {
+            this.link = link;
+            this.stage = stage;
+            this.policy = policy;
+        }
+
+        @Override
+        public Operation operation() {
+            return link.operation();
+        }
+
+        @Override
+        public int attempt() {
+            return link.attempt();
+        }
+
+        @Override
+        public T proceed() {
+            if (proceeded) {
+                throw new IllegalStateException("The policy " + policy.getClass().getName() + " at stage " + stage
+                        + " called proceed() twice in one attempt: past the RETRY stage a policy may send each "
+                        + "attempt once; repeating a request is the retry step's decision (it never repeats a write "
+                        + "the service may have applied). Add the policy at RETRY or earlier to run the rest again");
+            }
+            proceeded = true;
+            return link.proceed();
+        }
+
+        @Override
+        public String toString() {
+            return link.toString();
+        }
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The call pipeline: its order is {@link PipelineStage}'s, and a user's {@link CallPolicy} added or
@@ -158,6 +160,29 @@ class PipelineTest {
 
         assertThat(perAttempt.seen).containsExactly("SEARCH attempt 1", "SEARCH attempt 2");
         assertThat(time.sleeps()).as("the replacement does not wait; the built-in step would have").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PipelineStage.class, names = {"QUOTA", "TRANSPORT"})
+    void aPolicyPastTheRetryStageCannotSendAnAttemptTwice(PipelineStage stage) {
+        wire.answer(503, 200);
+        CallPolicy resending = new CallPolicy() {
+            @Override
+            public <T> T handle(CallPolicy.Chain<T> chain) {
+                try {
+                    return chain.proceed();
+                } catch (ServiceUnavailableException once) {
+                    return chain.proceed();
+                }
+            }
+        };
+
+        api(b -> b.addPolicy(stage, resending).retry(RetryOptions.disabled()));
+
+        assertThatThrownBy(() -> api.search(CRITERIA)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at stage " + stage).hasMessageContaining("proceed() twice")
+                .hasMessageContaining("RETRY or earlier");
+        assertThat(wire.requests()).as("the second proceed sent nothing").isEqualTo(1);
     }
 
     @Test
