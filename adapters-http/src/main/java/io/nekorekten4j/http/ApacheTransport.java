@@ -178,7 +178,7 @@ public final class ApacheTransport implements Transport {
                 return exchange.result;
             }
             if (e instanceof IOException io) {
-                throw toTransportException(io, nanoDeadline);
+                throw toTransportIOException(io, nanoDeadline);
             }
             throw e;
         } finally {
@@ -190,7 +190,7 @@ public final class ApacheTransport implements Transport {
      * The failure for an answer that came from the proxy rather than the service: HttpClient hands a
      * refused {@code CONNECT}'s answer to the handler as if it were the service's.
      */
-    private Optional<TransportException> proxyRefusal(TransportRequest request, HttpClientContext context, int status) {
+    private Optional<TransportIOException> proxyRefusal(TransportRequest request, HttpClientContext context, int status) {
         if (Boolean.TRUE.equals(context.getAttribute(REACHED_SERVICE))) {
             return Optional.empty();
         }
@@ -263,31 +263,31 @@ public final class ApacheTransport implements Transport {
     }
 
     /** Maps a failure outside the body stream onto the kind that tells whether the server may have seen it. */
-    private static TransportException toTransportException(IOException e, long nanoDeadline) {
-        if (e instanceof TransportException transportException) {
+    private static TransportIOException toTransportIOException(IOException e, long nanoDeadline) {
+        if (e instanceof TransportIOException transportException) {
             return transportException;
         }
         if (DeadlineWatchdog.passed(nanoDeadline)) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
+            return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "the call deadline passed before the answer came", e);
         }
         Optional<TlsFailureException.Reason> tls = TlsFailures.classify(e);
         if (tls.isPresent()) {
-            return new TransportException(TransportException.Kind.TLS,
+            return new TransportIOException(TransportIOException.Kind.TLS,
                     "the TLS set-up failed (" + e.getClass().getSimpleName() + ")", e);
         }
         if (e instanceof ConnectTimeoutException || e instanceof ConnectException
                 || e instanceof UnknownHostException || e instanceof NoRouteToHostException
                 || e instanceof SSLHandshakeException) {
-            return new TransportException(TransportException.Kind.NOT_SENT,
+            return new TransportIOException(TransportIOException.Kind.NOT_SENT,
                     "could not connect (" + e.getClass().getSimpleName() + ")", e);
         }
         if (e instanceof SocketTimeoutException
                 || e instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
+            return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "no answer within the timeout (" + e.getClass().getSimpleName() + ")", e);
         }
-        return new TransportException(TransportException.Kind.BROKEN,
+        return new TransportIOException(TransportIOException.Kind.BROKEN,
                 "the exchange broke off (" + e.getClass().getSimpleName() + ")", e);
     }
 
@@ -330,7 +330,7 @@ public final class ApacheTransport implements Transport {
         private final ResponseHandler<T> handler;
         private final long maxBytes;
         private final long nanoDeadline;
-        private final java.util.function.IntFunction<Optional<TransportException>> proxyRefusal;
+        private final java.util.function.IntFunction<Optional<TransportIOException>> proxyRefusal;
         private volatile BoundedInputStream body;
         private volatile boolean expired;
         Throwable handlerFailure;
@@ -338,7 +338,7 @@ public final class ApacheTransport implements Transport {
         T result;
 
         Exchange(HttpUriRequestBase http, ResponseHandler<T> handler, long maxBytes, long nanoDeadline,
-                 java.util.function.IntFunction<Optional<TransportException>> proxyRefusal) {
+                 java.util.function.IntFunction<Optional<TransportIOException>> proxyRefusal) {
             this.http = http;
             this.handler = handler;
             this.maxBytes = maxBytes;
@@ -348,7 +348,7 @@ public final class ApacheTransport implements Transport {
 
         @Override
         public T handleResponse(ClassicHttpResponse response) throws IOException {
-            Optional<TransportException> refused = proxyRefusal.apply(response.getCode());
+            Optional<TransportIOException> refused = proxyRefusal.apply(response.getCode());
             if (refused.isPresent()) {
                 handlerFailure = refused.get();
                 http.cancel();

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The body stream a transport hands to a handler: it counts bytes and fails with
- * {@link TransportException.Kind#TOO_LARGE} past the cap, with {@link TransportException.Kind#TIMEOUT}
- * past the call's deadline, and turns any failure of the wire into a {@link TransportException}.
+ * {@link TransportIOException.Kind#TOO_LARGE} past the cap, with {@link TransportIOException.Kind#TIMEOUT}
+ * past the call's deadline, and turns any failure of the wire into a {@link TransportIOException}.
  * Once it failed it never reads again: every later read repeats the failure.
  *
  * <p>On failure, on {@link #expire() expiry} and on a close before the end of the body it runs the
@@ -30,10 +30,10 @@ final class BoundedInputStream extends InputStream {
     private long count;
     private boolean eof;
     private boolean closed;
-    private TransportException failure;
+    private TransportIOException failure;
 
     /** Set by the watchdog; checked after every read, because an aborted read may look like EOF. */
-    private volatile TransportException expiry;
+    private volatile TransportIOException expiry;
     /** {@link System#nanoTime()} when the current blocked read began, or 0 when none is under way. */
     private volatile long readStartedNanos;
 
@@ -78,12 +78,12 @@ final class BoundedInputStream extends InputStream {
             n = in.read(buffer, offset, wanted);
         } catch (IOException e) {
             // An expiry closes the wire under a blocked read: report why it was closed, not the close.
-            TransportException expired = expiry;
+            TransportIOException expired = expiry;
             throw fail(expired != null ? expired : classify(e, DeadlineWatchdog.passed(nanoDeadline)));
         } finally {
             readStartedNanos = 0;
         }
-        TransportException expired = expiry;
+        TransportIOException expired = expiry;
         if (expired != null) {
             throw fail(expired);
         }
@@ -93,7 +93,7 @@ final class BoundedInputStream extends InputStream {
         }
         count += n;
         if (count > maxBytes) {
-            throw fail(new TransportException(TransportException.Kind.TOO_LARGE,
+            throw fail(new TransportIOException(TransportIOException.Kind.TOO_LARGE,
                     "the answer is larger than the cap of " + maxBytes + " bytes", null));
         }
         return n;
@@ -151,13 +151,13 @@ final class BoundedInputStream extends InputStream {
      * exchange, which also wakes a read blocked on the wire.
      */
     void expire() {
-        expire(new TransportException(TransportException.Kind.TIMEOUT,
+        expire(new TransportIOException(TransportIOException.Kind.TIMEOUT,
                 "the call deadline passed while reading the answer", null));
     }
 
     /** Called by the watchdog when no byte came for a whole response timeout during a read. */
     void expireIdle() {
-        expire(new TransportException(TransportException.Kind.TIMEOUT,
+        expire(new TransportIOException(TransportIOException.Kind.TIMEOUT,
                 "no byte of the answer came within the response timeout", null));
     }
 
@@ -165,7 +165,7 @@ final class BoundedInputStream extends InputStream {
      * Fails the stream with {@code why} (the transport was closed, say) and aborts the exchange,
      * waking a blocked read. Does nothing once the body was read to its end.
      */
-    void expire(TransportException why) {
+    void expire(TransportIOException why) {
         if (expiry == null && !eof) {
             expiry = why;
             abort.run();
@@ -191,7 +191,7 @@ final class BoundedInputStream extends InputStream {
         if (failure != null) {
             throw repeat(failure);
         }
-        TransportException expired = expiry;
+        TransportIOException expired = expiry;
         if (expired != null) {
             throw fail(expired);
         }
@@ -199,12 +199,12 @@ final class BoundedInputStream extends InputStream {
             throw new IOException("the body stream is closed");
         }
         if (!eof && DeadlineWatchdog.passed(nanoDeadline)) {
-            throw fail(new TransportException(TransportException.Kind.TIMEOUT,
+            throw fail(new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "the call deadline passed while reading the answer", null));
         }
     }
 
-    private TransportException fail(TransportException why) {
+    private TransportIOException fail(TransportIOException why) {
         if (failure == null) {
             failure = why;
             abort.run();
@@ -214,28 +214,28 @@ final class BoundedInputStream extends InputStream {
     }
 
     /** A fresh exception each time, so a caught-and-rethrown one never gains odd suppressed entries. */
-    private static TransportException repeat(TransportException original) {
-        return new TransportException(original.kind(), original.getMessage(), original);
+    private static TransportIOException repeat(TransportIOException original) {
+        return new TransportIOException(original.kind(), original.getMessage(), original);
     }
 
     /**
      * Classifies a failure of the wire while reading a body: past the deadline or on a read
-     * timeout it is {@link TransportException.Kind#TIMEOUT}; anything else means the answer broke
-     * off ({@link TransportException.Kind#BROKEN}).
+     * timeout it is {@link TransportIOException.Kind#TIMEOUT}; anything else means the answer broke
+     * off ({@link TransportIOException.Kind#BROKEN}).
      */
-    static TransportException classify(IOException e, boolean pastDeadline) {
-        if (e instanceof TransportException transportException) {
+    static TransportIOException classify(IOException e, boolean pastDeadline) {
+        if (e instanceof TransportIOException transportException) {
             return transportException;
         }
         if (pastDeadline) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
+            return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "the call deadline passed while reading the answer", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
+            return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "no byte of the answer came within the response timeout", e);
         }
-        return new TransportException(TransportException.Kind.BROKEN,
+        return new TransportIOException(TransportIOException.Kind.BROKEN,
                 "the answer broke off (" + e.getClass().getSimpleName() + ")", e);
     }
 }

@@ -45,25 +45,25 @@ final class ConnectionCap {
      * Waits for a slot to {@code uri}'s route until {@code nanoDeadline}.
      *
      * @return the slot, to be {@link Slot#close() closed} when the exchange has ended
-     * @throws TransportException   of kind TIMEOUT when no slot came free before the deadline, of kind
+     * @throws TransportIOException   of kind TIMEOUT when no slot came free before the deadline, of kind
      *                              NOT_SENT when the cap was closed meanwhile
      * @throws InterruptedException when interrupted while waiting
      */
-    Slot acquire(URI uri, long nanoDeadline) throws TransportException, InterruptedException {
+    Slot acquire(URI uri, long nanoDeadline) throws TransportIOException, InterruptedException {
         String route = routeOf(uri);
         lock.lockInterruptibly();
         try {
             long nanos = DeadlineWatchdog.remainingNanos(nanoDeadline);
             while (!closed && (inUse >= maxTotal || inUsePerRoute.getOrDefault(route, 0) >= maxPerRoute)) {
                 if (nanos <= 0) {
-                    throw new TransportException(TransportException.Kind.TIMEOUT, "the call deadline passed while"
+                    throw new TransportIOException(TransportIOException.Kind.TIMEOUT, "the call deadline passed while"
                             + " waiting for one of the " + maxTotal + " connections (" + maxPerRoute
                             + " per host); nothing was sent", null);
                 }
                 nanos = freed.awaitNanos(nanos);
             }
             if (closed) {
-                throw new TransportException(TransportException.Kind.NOT_SENT,
+                throw new TransportIOException(TransportIOException.Kind.NOT_SENT,
                         "the transport was closed before the request was sent", null);
             }
             inUse++;

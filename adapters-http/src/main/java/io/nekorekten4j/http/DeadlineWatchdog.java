@@ -53,15 +53,15 @@ final class DeadlineWatchdog {
      *
      * @return the request's deadline as a {@link System#nanoTime()} value
      * @throws IllegalStateException when the transport is closed
-     * @throws TransportException    of kind TIMEOUT when the deadline has already passed
+     * @throws TransportIOException    of kind TIMEOUT when the deadline has already passed
      */
-    static long startExchange(TransportRequest request, boolean transportClosed) throws TransportException {
+    static long startExchange(TransportRequest request, boolean transportClosed) throws TransportIOException {
         if (transportClosed) {
             throw new IllegalStateException("this transport is closed");
         }
         long nanoDeadline = toNanoDeadline(request.deadline());
         if (passed(nanoDeadline)) {
-            throw new TransportException(TransportException.Kind.TIMEOUT,
+            throw new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "the call deadline passed before the request was sent", null);
         }
         return nanoDeadline;

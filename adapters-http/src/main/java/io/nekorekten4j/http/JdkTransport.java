@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *       any quota gate; no setting turns that off. Every request here carries a body publisher that
  *       lets the client write the request once and makes it fail a second time before a byte of it
  *       reaches the wire ({@link SendOnceBodyPublisher}); the call then fails as
- *       {@link TransportException.Kind#BROKEN}, like on the Apache transport. This holds whatever
+ *       {@link TransportIOException.Kind#BROKEN}, like on the Apache transport. This holds whatever
  *       {@code jdk.httpclient.*} system properties say.</li>
  *   <li><b>Timeouts as documented.</b> The connect timeout bounds the connect; the response timeout
  *       runs from the moment the request was written (its body handed to the connection) until the
@@ -68,8 +68,8 @@ import org.slf4j.LoggerFactory;
  *       {@link Builder#maxConnections(int)} exchanges (default 20), {@link Builder#maxConnectionsPerRoute(int)}
  *       per host (default 10); further calls wait for a free one until their deadline.</li>
  *   <li><b>{@link #close()} aborts calls in flight</b>: a call not yet written fails as
- *       {@link TransportException.Kind#NOT_SENT}, one written or reading its answer as
- *       {@link TransportException.Kind#BROKEN}; their connections are closed; the transport's own
+ *       {@link TransportIOException.Kind#NOT_SENT}, one written or reading its answer as
+ *       {@link TransportIOException.Kind#BROKEN}; their connections are closed; the transport's own
  *       threads are stopped. On Java 21 and later the JDK clients are shut down too
  *       ({@code HttpClient.shutdownNow()}); Java 17's client has no such method, so its idle
  *       keep-alive connections and selector thread end when the dropped client is garbage
@@ -166,12 +166,12 @@ public final class JdkTransport implements Transport {
         }
     }
 
-    private ConnectionCap.Slot acquireSlot(TransportRequest request, long nanoDeadline) throws TransportException {
+    private ConnectionCap.Slot acquireSlot(TransportRequest request, long nanoDeadline) throws TransportIOException {
         try {
             return cap.acquire(request.uri(), nanoDeadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransportException(TransportException.Kind.NOT_SENT,
+            throw new TransportIOException(TransportIOException.Kind.NOT_SENT,
                     "interrupted while waiting for a connection; nothing was sent", e);
         }
     }
@@ -387,41 +387,41 @@ public final class JdkTransport implements Transport {
      * Maps a failure before the response head onto the kind that tells whether the server may have
      * seen the request. {@code written} says whether the client began to write it.
      */
-    private static TransportException toTransportException(Throwable failure, boolean written, long nanoDeadline) {
+    private static TransportIOException toTransportIOException(Throwable failure, boolean written, long nanoDeadline) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof TransportException transportException) {
+        if (cause instanceof TransportIOException transportException) {
             return transportException;
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SendOnceBodyPublisher.TransmissionRefusedException refused && refused.refusedResend()) {
                 // The first transmission went out and its connection broke before any answer.
-                return new TransportException(TransportException.Kind.BROKEN, "the connection broke before any"
+                return new TransportIOException(TransportIOException.Kind.BROKEN, "the connection broke before any"
                         + " answer (the JDK client's automatic re-send of the request was refused)", cause);
             }
         }
         if (TlsFailures.classify(cause).isPresent()) {
             // Permanent (certificate, host name, protocol): see TlsFailures. Nothing was written.
-            return new TransportException(TransportException.Kind.TLS,
+            return new TransportIOException(TransportIOException.Kind.TLS,
                     "the TLS set-up failed (" + cause.getClass().getSimpleName() + ")", cause);
         }
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
                 || cause instanceof SSLHandshakeException) {
-            return new TransportException(TransportException.Kind.NOT_SENT,
+            return new TransportIOException(TransportIOException.Kind.NOT_SENT,
                     "could not connect (" + cause.getClass().getSimpleName() + ")", cause);
         }
         if (DeadlineWatchdog.passed(nanoDeadline)) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
+            return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "the call deadline passed before the answer came (" + cause.getClass().getSimpleName() + ")",
                     cause);
         }
         if (!written) {
-            return new TransportException(TransportException.Kind.NOT_SENT,
+            return new TransportIOException(TransportIOException.Kind.NOT_SENT,
                     "could not connect (" + cause.getClass().getSimpleName() + "); the request was not written",
                     cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new TransportException(TransportException.Kind.TIMEOUT,
+            return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "no answer within the timeout (" + cause.getClass().getSimpleName() + ")", cause);
         }
         if (!(cause instanceof IOException)) {
@@ -432,7 +432,7 @@ public final class JdkTransport implements Transport {
                 throw error;
             }
         }
-        return new TransportException(TransportException.Kind.BROKEN,
+        return new TransportIOException(TransportIOException.Kind.BROKEN,
                 "the exchange broke off (" + cause.getClass().getSimpleName() + ")", cause);
     }
 
@@ -510,7 +510,7 @@ public final class JdkTransport implements Transport {
         /** Guards {@link #written} against {@link #abortReason}: one of them is decided first. */
         private final Object lock = new Object();
         private boolean written;
-        private TransportException abortReason;
+        private TransportIOException abortReason;
         private SendOnceBodyPublisher publisher;
         private volatile CompletableFuture<HttpResponse<InputStream>> pending;
         private volatile BoundedInputStream body;
@@ -555,13 +555,13 @@ public final class JdkTransport implements Transport {
             // The response timeout counts from the written request, as a read timeout does on the
             // Apache transport; the JDK's request timeout would count the connect in.
             responseTimer = DeadlineWatchdog.at(saturatedSum(System.nanoTime(), responseTimeoutNanos),
-                    () -> abort(new TransportException(TransportException.Kind.TIMEOUT,
+                    () -> abort(new TransportIOException(TransportIOException.Kind.TIMEOUT,
                             "no answer within the response timeout of " + request.responseTimeout()
                                     + " after the request was sent", null)));
         }
 
         /** Sends the request and waits for the response head, until the deadline. */
-        HttpResponse<InputStream> send(HttpClient client, HttpRequest httpRequest) throws TransportException {
+        HttpResponse<InputStream> send(HttpClient client, HttpRequest httpRequest) throws TransportIOException {
             CompletableFuture<HttpResponse<InputStream>> started =
                     client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             pending = started;
@@ -578,27 +578,27 @@ public final class JdkTransport implements Transport {
                 return response;
             } catch (TimeoutException e) {
                 abandon(started);
-                throw new TransportException(TransportException.Kind.TIMEOUT,
+                throw new TransportIOException(TransportIOException.Kind.TIMEOUT,
                         "the call deadline passed before the answer came", e);
             } catch (CancellationException e) {
                 abandon(started);
-                TransportException reason = abortReason();
-                throw reason != null ? reason : new TransportException(TransportException.Kind.BROKEN,
+                TransportIOException reason = abortReason();
+                throw reason != null ? reason : new TransportIOException(TransportIOException.Kind.BROKEN,
                         "the exchange was cancelled", e);
             } catch (InterruptedException e) {
                 abandon(started);
                 Thread.currentThread().interrupt();
-                throw new TransportException(written() ? TransportException.Kind.BROKEN : TransportException.Kind.NOT_SENT,
+                throw new TransportIOException(written() ? TransportIOException.Kind.BROKEN : TransportIOException.Kind.NOT_SENT,
                         "interrupted while waiting for the answer", e);
             } catch (ExecutionException e) {
-                TransportException reason = abortReason();
+                TransportIOException reason = abortReason();
                 if (reason != null) {
                     throw reason;
                 }
                 if (!written() && proxyRefusedCredentials(e)) {
                     throw ProxyFailures.authenticationRequired(proxy, request.uri(), "", unwrap(e));
                 }
-                throw toTransportException(e, written(), nanoDeadline);
+                throw toTransportIOException(e, written(), nanoDeadline);
             }
         }
 
@@ -606,7 +606,7 @@ public final class JdkTransport implements Transport {
          * A 407 through a proxy is the proxy's: the JDK client hands a tunnel's 407 over as the
          * answer when it cannot or may not authenticate. Nothing reached the service.
          */
-        private void checkProxyAnswer(HttpResponse<InputStream> response) throws TransportException {
+        private void checkProxyAnswer(HttpResponse<InputStream> response) throws TransportIOException {
             if (response.statusCode() != 407 || proxy.isEmpty() || proxy.get().proxyFor(request.uri()).isEmpty()) {
                 return;
             }
@@ -639,7 +639,7 @@ public final class JdkTransport implements Transport {
             BoundedInputStream bounded = new BoundedInputStream(raw, request.maxResponseBytes(), nanoDeadline,
                     () -> closeQuietly(raw));
             body = bounded;
-            TransportException reason = abortReason();
+            TransportIOException reason = abortReason();
             if (reason != null) {
                 bounded.expire(reason);
             }
@@ -666,16 +666,16 @@ public final class JdkTransport implements Transport {
 
         /** Aborts the call because the transport is closing: not sent if not yet written, else broken. */
         void abortForClose() {
-            TransportException why;
+            TransportIOException why;
             synchronized (lock) {
                 if (abortReason != null) {
                     return;
                 }
                 // Decided under the lock: a request not yet written now never will be (headWriting refuses).
                 why = written
-                        ? new TransportException(TransportException.Kind.BROKEN, "the transport was closed while the"
+                        ? new TransportIOException(TransportIOException.Kind.BROKEN, "the transport was closed while the"
                                 + " call was in flight; the request may have reached the server", null)
-                        : new TransportException(TransportException.Kind.NOT_SENT,
+                        : new TransportIOException(TransportIOException.Kind.NOT_SENT,
                                 "the transport was closed before the request was sent", null);
                 abortReason = why;
             }
@@ -683,7 +683,7 @@ public final class JdkTransport implements Transport {
         }
 
         /** Ends the exchange wherever it is; the first reason wins. Safe from any thread. */
-        private void abort(TransportException why) {
+        private void abort(TransportIOException why) {
             synchronized (lock) {
                 if (abortReason != null) {
                     return;
@@ -694,7 +694,7 @@ public final class JdkTransport implements Transport {
         }
 
         /** Cancels the send or fails the body; outside the lock, since cancelling runs JDK code. */
-        private void stop(TransportException why) {
+        private void stop(TransportIOException why) {
             CompletableFuture<HttpResponse<InputStream>> started = pending;
             if (started != null) {
                 started.cancel(true);
@@ -717,10 +717,10 @@ public final class JdkTransport implements Transport {
             }
         }
 
-        private TransportException abortReason() {
+        private TransportIOException abortReason() {
             synchronized (lock) {
                 return abortReason == null ? null
-                        : new TransportException(abortReason.kind(), abortReason.getMessage(), abortReason.getCause());
+                        : new TransportIOException(abortReason.kind(), abortReason.getMessage(), abortReason.getCause());
             }
         }
 
@@ -735,21 +735,21 @@ public final class JdkTransport implements Transport {
          * {@value #MAX_HEADER_LINE_LENGTH} characters, as the Apache transport's parser does; the JDK
          * client only caps the head's total size.
          */
-        private static void checkHeaderLimits(HttpResponse<InputStream> response) throws TransportException {
+        private static void checkHeaderLimits(HttpResponse<InputStream> response) throws TransportIOException {
             int lines = 0;
             for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
                 for (String value : header.getValue()) {
                     lines++;
                     if (header.getKey().length() + 2 + value.length() > MAX_HEADER_LINE_LENGTH) {
                         closeQuietly(response.body());
-                        throw new TransportException(TransportException.Kind.BROKEN,
+                        throw new TransportIOException(TransportIOException.Kind.BROKEN,
                                 "the answer has a header line longer than " + MAX_HEADER_LINE_LENGTH + " characters", null);
                     }
                 }
             }
             if (lines > MAX_HEADER_COUNT) {
                 closeQuietly(response.body());
-                throw new TransportException(TransportException.Kind.BROKEN,
+                throw new TransportIOException(TransportIOException.Kind.BROKEN,
                         "the answer has more than " + MAX_HEADER_COUNT + " header lines", null);
             }
         }

@@ -21,21 +21,21 @@ final class ProxyFailures {
      *
      * @param hint what to do about it, in a sentence (may be empty)
      */
-    static TransportException authenticationRequired(Optional<ProxyOptions> proxy, URI target, String hint,
+    static TransportIOException authenticationRequired(Optional<ProxyOptions> proxy, URI target, String hint,
                                                      Throwable cause) {
         boolean credentials = proxy.map(ProxyOptions::hasCredentials).orElse(false);
         String what = credentials
                 ? "did not accept the proxy credentials configured"
                 : "demands credentials and none are configured (ProxyOptions.credentials)";
-        return new TransportException(TransportException.Kind.PROXY_AUTHENTICATION, "the proxy "
+        return new TransportIOException(TransportIOException.Kind.PROXY_AUTHENTICATION, "the proxy "
                 + where(proxy, target) + " refused the tunnel to " + hostAndPort(target)
                 + " with 407 Proxy Authentication Required: it " + what + "; nothing reached the service"
                 + (hint.isEmpty() ? "" : ". " + hint), cause);
     }
 
     /** The proxy answered the tunnel request with another status than 200 or 407. */
-    static TransportException tunnelRefused(Optional<ProxyOptions> proxy, URI target, int status) {
-        return new TransportException(TransportException.Kind.NOT_SENT, "the proxy " + where(proxy, target)
+    static TransportIOException tunnelRefused(Optional<ProxyOptions> proxy, URI target, int status) {
+        return new TransportIOException(TransportIOException.Kind.NOT_SENT, "the proxy " + where(proxy, target)
                 + " refused the tunnel to " + hostAndPort(target) + " with status " + status
                 + "; nothing reached the service", null);
     }

@@ -21,10 +21,10 @@ import java.io.IOException;
  *       (counted from the written request, not from the start of the connect) and the absolute
  *       {@link TransportRequest#deadline()}, after which the exchange is aborted;</li>
  *   <li>bound the connections it holds at once;</li>
- *   <li>give the handler a body stream that fails with {@link TransportException.Kind#TOO_LARGE}
+ *   <li>give the handler a body stream that fails with {@link TransportIOException.Kind#TOO_LARGE}
  *       once more than {@link TransportRequest#maxResponseBytes()} bytes were read, and release the
  *       connection (or its pool lease) on every path, whether the handler returns or throws;</li>
- *   <li>report failures as {@link TransportException} with the {@link TransportException.Kind}
+ *   <li>report failures as {@link TransportIOException} with the {@link TransportIOException.Kind}
  *       that tells whether the request may have reached the server.</li>
  * </ul>
  */
@@ -34,14 +34,14 @@ public interface Transport extends AutoCloseable {
      * Sends {@code request} and returns what {@code handler} makes of the answer. The response and
      * its body stream are valid only inside the handler.
      *
-     * @throws TransportException when no answer came, or the body broke, overflowed or timed out
+     * @throws TransportIOException when no answer came, or the body broke, overflowed or timed out
      * @throws IOException        when the handler throws one
      */
     <T> T execute(TransportRequest request, ResponseHandler<T> handler) throws IOException;
 
     /**
      * Releases connections and threads, and aborts calls in flight: each fails with a
-     * {@link TransportException} ({@link TransportException.Kind#NOT_SENT} only when its request
+     * {@link TransportIOException} ({@link TransportIOException.Kind#NOT_SENT} only when its request
      * provably never left). Later calls fail with {@link IllegalStateException}. Idempotent.
      */
     @Override

@@ -69,11 +69,11 @@ final class TransportPolicy implements Pipeline.Step {
         try {
             Redactor redactor = Redactor.of(key, call.personalData());
             return transport.execute(request, response -> read(call, response, sent, redactor, trace));
-        } catch (io.nekorekten4j.http.TransportException e) {
+        } catch (TransportIOException e) {
             throw failed(run, sent, e);
         } catch (IOException e) {
-            throw failed(run, sent, new io.nekorekten4j.http.TransportException(
-                    io.nekorekten4j.http.TransportException.Kind.BROKEN, "the exchange failed", e));
+            throw failed(run, sent, new TransportIOException(
+                    TransportIOException.Kind.BROKEN, "the exchange failed", e));
         } catch (RateLimitedException e) {
             trace.rateLimited(attempt, e.retryAfter());
             run.judged(e, Outcome.RATE_LIMITED, e.retryAfter());
@@ -88,10 +88,10 @@ final class TransportPolicy implements Pipeline.Step {
 
     /** A transport failure as the ports' exception, stamped with the call's outcome, judged for a retry. */
     private NekorektenException failed(CallRun<?> run, ErrorContext context,
-                                       io.nekorekten4j.http.TransportException e) {
-        if (e.kind() != io.nekorekten4j.http.TransportException.Kind.NOT_SENT
-                && e.kind() != io.nekorekten4j.http.TransportException.Kind.TLS
-                && e.kind() != io.nekorekten4j.http.TransportException.Kind.PROXY_AUTHENTICATION) {
+                                       TransportIOException e) {
+        if (e.kind() != TransportIOException.Kind.NOT_SENT
+                && e.kind() != TransportIOException.Kind.TLS
+                && e.kind() != TransportIOException.Kind.PROXY_AUTHENTICATION) {
             run.trace().mayHaveReached();
         }
         NekorektenException failure;
@@ -178,8 +178,8 @@ final class TransportPolicy implements Pipeline.Step {
             Envelope envelope = wire.errorEnvelope(body);
             throw ErrorMapper.fromStatus(context, status, retryAfter, envelope, body.excerpt(),
                     settings.clock().instant(), redactor);
-        } catch (io.nekorekten4j.http.TransportException e) {
-            if (e.kind() == io.nekorekten4j.http.TransportException.Kind.TOO_LARGE) {
+        } catch (TransportIOException e) {
+            if (e.kind() == TransportIOException.Kind.TOO_LARGE) {
                 throw ErrorMapper.unexpected(withStatus, "The answer is larger than the limit of "
                         + settings.maxResponseBytes() + " bytes", body.excerpt(), redactor, e);
             }

@@ -15,7 +15,7 @@ public interface TransportResponse {
     /**
      * The body, as sent on the wire but decoded from any content coding the transport accepted;
      * bounded: reading past the request's {@code maxResponseBytes} throws a
-     * {@link TransportException} of kind {@link TransportException.Kind#TOO_LARGE}.
+     * {@link TransportIOException} of kind {@link TransportIOException.Kind#TOO_LARGE}.
      */
     InputStream body();
 }

@@ -77,9 +77,9 @@ class BoundedInputStreamTest {
         Wire wire = new Wire(new byte[101]);
         BoundedInputStream body = bounded(wire, 100, FAR);
 
-        TransportException failure = catchThrowableOfType(TransportException.class, body::readAllBytes);
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class, body::readAllBytes);
 
-        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TOO_LARGE);
+        assertThat(failure.kind()).isEqualTo(TransportIOException.Kind.TOO_LARGE);
         assertThat(failure).hasMessageContaining("100");
         assertThat(body.count()).isEqualTo(101);
         assertThat(aborts).hasValue(1);
@@ -90,7 +90,7 @@ class BoundedInputStreamTest {
         Wire wire = new Wire(new byte[10_000]);
         BoundedInputStream body = bounded(wire, 10, FAR);
 
-        catchThrowableOfType(TransportException.class, () -> body.read(new byte[8192], 0, 8192));
+        catchThrowableOfType(TransportIOException.class, () -> body.read(new byte[8192], 0, 8192));
 
         assertThat(body.count()).isEqualTo(11);
         assertThat(wire.data.available()).isEqualTo(10_000 - 11);
@@ -100,14 +100,14 @@ class BoundedInputStreamTest {
     void afterAFailureItNeverReadsTheWireAgain() {
         Wire wire = new Wire(new byte[50]);
         BoundedInputStream body = bounded(wire, 10, FAR);
-        catchThrowableOfType(TransportException.class, body::readAllBytes);
+        catchThrowableOfType(TransportIOException.class, body::readAllBytes);
         int readsAtFailure = wire.reads;
 
-        TransportException again = catchThrowableOfType(TransportException.class, body::read);
-        TransportException skip = catchThrowableOfType(TransportException.class, () -> body.skip(5));
+        TransportIOException again = catchThrowableOfType(TransportIOException.class, body::read);
+        TransportIOException skip = catchThrowableOfType(TransportIOException.class, () -> body.skip(5));
 
-        assertThat(again.kind()).isEqualTo(TransportException.Kind.TOO_LARGE);
-        assertThat(skip.kind()).isEqualTo(TransportException.Kind.TOO_LARGE);
+        assertThat(again.kind()).isEqualTo(TransportIOException.Kind.TOO_LARGE);
+        assertThat(skip.kind()).isEqualTo(TransportIOException.Kind.TOO_LARGE);
         assertThat(wire.reads).isEqualTo(readsAtFailure);
     }
 
@@ -116,9 +116,9 @@ class BoundedInputStreamTest {
         Wire wire = new Wire(new byte[10]);
         BoundedInputStream body = bounded(wire, 100, System.nanoTime() - 1);
 
-        TransportException failure = catchThrowableOfType(TransportException.class, body::read);
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class, body::read);
 
-        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(TransportIOException.Kind.TIMEOUT);
         assertThat(wire.reads).isZero();
         assertThat(aborts).hasValue(1);
     }
@@ -130,9 +130,9 @@ class BoundedInputStreamTest {
         BoundedInputStream body = bounded(wire, 100, FAR);
         body.expire();
 
-        TransportException failure = catchThrowableOfType(TransportException.class, body::read);
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class, body::read);
 
-        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(TransportIOException.Kind.TIMEOUT);
         assertThat(body.completed()).isFalse();
         assertThat(aborts.get()).isPositive();
     }
@@ -149,9 +149,9 @@ class BoundedInputStreamTest {
         };
         holder[0] = new BoundedInputStream(closedUnderTheRead, 100, FAR, aborts::incrementAndGet);
 
-        TransportException failure = catchThrowableOfType(TransportException.class, holder[0]::read);
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class, holder[0]::read);
 
-        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
     @Test
@@ -159,8 +159,8 @@ class BoundedInputStreamTest {
         BoundedInputStream body = bounded(new Wire(new byte[5]), 100, FAR);
         body.expireIdle();
 
-        assertThat(catchThrowableOfType(TransportException.class, body::readAllBytes).kind())
-                .isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(catchThrowableOfType(TransportIOException.class, body::readAllBytes).kind())
+                .isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
     @Test
@@ -179,17 +179,17 @@ class BoundedInputStreamTest {
         BoundedInputStream reset = bounded(new Wire(new byte[3], new SocketException("Connection reset")), 100, FAR);
         BoundedInputStream slow = bounded(new Wire(new byte[3], new SocketTimeoutException("Read timed out")), 100, FAR);
 
-        assertThat(catchThrowableOfType(TransportException.class, reset::readAllBytes).kind())
-                .isEqualTo(TransportException.Kind.BROKEN);
-        assertThat(catchThrowableOfType(TransportException.class, slow::readAllBytes).kind())
-                .isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(catchThrowableOfType(TransportIOException.class, reset::readAllBytes).kind())
+                .isEqualTo(TransportIOException.Kind.BROKEN);
+        assertThat(catchThrowableOfType(TransportIOException.class, slow::readAllBytes).kind())
+                .isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
     @Test
     void aWireFailurePastTheDeadlineIsATimeout() {
-        TransportException failure = BoundedInputStream.classify(new SocketException("Socket closed"), true);
+        TransportIOException failure = BoundedInputStream.classify(new SocketException("Socket closed"), true);
 
-        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(TransportIOException.Kind.TIMEOUT);
         assertThat(failure).hasCauseInstanceOf(SocketException.class);
     }
 
@@ -211,9 +211,9 @@ class BoundedInputStreamTest {
     void skippedBytesCountTowardsTheCap() {
         BoundedInputStream body = bounded(new Wire(new byte[50]), 20, FAR);
 
-        TransportException failure = catchThrowableOfType(TransportException.class, () -> body.skip(50));
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class, () -> body.skip(50));
 
-        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TOO_LARGE);
+        assertThat(failure.kind()).isEqualTo(TransportIOException.Kind.TOO_LARGE);
     }
 
     @Test
@@ -221,7 +221,7 @@ class BoundedInputStreamTest {
         BoundedInputStream body = bounded(new Wire(new byte[] {7, 8}), 1, FAR);
 
         assertThat(body.read()).isEqualTo(7);
-        assertThat(catchThrowableOfType(TransportException.class, body::read).kind())
-                .isEqualTo(TransportException.Kind.TOO_LARGE);
+        assertThat(catchThrowableOfType(TransportIOException.class, body::read).kind())
+                .isEqualTo(TransportIOException.Kind.TOO_LARGE);
     }
 }

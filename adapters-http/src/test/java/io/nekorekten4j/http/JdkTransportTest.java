@@ -77,10 +77,10 @@ class JdkTransportTest {
 
                 Throwable held = holding.get(10, TimeUnit.SECONDS);
                 Throwable waited = waiting.get(10, TimeUnit.SECONDS);
-                assertThat(held).isInstanceOf(TransportException.class);
-                assertThat(((TransportException) held).kind()).isEqualTo(TransportException.Kind.BROKEN);
-                assertThat(waited).isInstanceOf(TransportException.class);
-                assertThat(((TransportException) waited).kind()).isEqualTo(TransportException.Kind.NOT_SENT);
+                assertThat(held).isInstanceOf(TransportIOException.class);
+                assertThat(((TransportIOException) held).kind()).isEqualTo(TransportIOException.Kind.BROKEN);
+                assertThat(waited).isInstanceOf(TransportIOException.class);
+                assertThat(((TransportIOException) waited).kind()).isEqualTo(TransportIOException.Kind.NOT_SENT);
                 assertThat(silent.requests.get()).as("only the call holding the connection was sent").isEqualTo(1);
             } finally {
                 callers.shutdownNow();

@@ -28,7 +28,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.nekorekten4j.http.RequestBody;
 import io.nekorekten4j.http.Transport;
-import io.nekorekten4j.http.TransportException;
+import io.nekorekten4j.http.TransportIOException;
 import io.nekorekten4j.http.TransportRequest;
 import io.nekorekten4j.http.TransportResponse;
 import java.io.ByteArrayOutputStream;
@@ -76,7 +76,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>The rules: requests reach the server exactly as given (headers, JSON and multipart bytes,
  * file names that cannot inject a header); redirects are answers handed to the handler, never
  * followed; answers over the size cap, gzip bombs and stalled bodies fail as
- * {@link TransportException}s of the right {@link TransportException.Kind}; a request is put on
+ * {@link TransportIOException}s of the right {@link TransportIOException.Kind}; a request is put on
  * the wire once, whatever breaks (no silent re-send of a request that reached the server); close
  * fails calls in flight; no header value (the API key) reaches a message or {@code toString()}.
  * The servers are WireMock and a raw-socket server on 127.0.0.1, started by the suite; nothing
@@ -266,7 +266,7 @@ public abstract class TransportContract {
     public final void aFaultOfTheServerIsAnExceptionOfTheKindTheTransportCanTell(Fault fault) {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withFault(fault)));
 
-        TransportException failure = catchThrowableOfType(TransportException.class,
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                 () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
 
         assertThat(failure).as("exception for " + fault).isNotNull();
@@ -275,8 +275,8 @@ public abstract class TransportContract {
     }
 
     /** The kind each WireMock fault gives; a transport overrides it only where its wire cannot tell. */
-    TransportException.Kind expectedKind(Fault fault) {
-        return TransportException.Kind.BROKEN;
+    TransportIOException.Kind expectedKind(Fault fault) {
+        return TransportIOException.Kind.BROKEN;
     }
 
     @Test
@@ -290,11 +290,11 @@ public abstract class TransportContract {
                 .uri(URI.create("http://127.0.0.1:" + closedPort + "/api/v1/reports"))
                 .build();
 
-        TransportException failure = catchThrowableOfType(TransportException.class,
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                 () -> transport.execute(request, Got::read));
 
         assertThat(failure).isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.NOT_SENT);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.NOT_SENT);
         assertNoKeyIn(failure);
     }
 
@@ -303,11 +303,11 @@ public abstract class TransportContract {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3_000)));
         TransportRequest request = call("GET", "/api/v1/reports").responseTimeout(Duration.ofMillis(300)).build();
 
-        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+        TransportIOException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportIOException.class, () -> transport.execute(request, Got::read)));
 
         assertThat(failure).isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
     @Test
@@ -322,13 +322,13 @@ public abstract class TransportContract {
                 .build();
 
         long started = System.nanoTime();
-        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+        TransportIOException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportIOException.class, () -> transport.execute(request, Got::read)));
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
         System.out.println(getClass().getSimpleName() + ": dribble past a 1 s deadline returned after " + elapsedMillis + " ms");
         assertThat(failure).isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
     @Test
@@ -341,11 +341,11 @@ public abstract class TransportContract {
                 .deadline(Instant.now().plusSeconds(30))
                 .build();
 
-        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+        TransportIOException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportIOException.class, () -> transport.execute(request, Got::read)));
 
         assertThat(failure).isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
     @Test
@@ -362,10 +362,10 @@ public abstract class TransportContract {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
         TransportRequest request = call("GET", "/api/v1/reports").deadline(Instant.now().minusSeconds(1)).build();
 
-        TransportException failure = catchThrowableOfType(TransportException.class,
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                 () -> transport.execute(request, Got::read));
 
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 
@@ -379,11 +379,11 @@ public abstract class TransportContract {
         server.stubFor(get("/api/v1/reports").willReturn(answer));
         TransportRequest request = call("GET", "/api/v1/reports").maxResponseBytes(64 * 1024).build();
 
-        TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+        TransportIOException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(TransportIOException.class, () -> transport.execute(request, Got::read)));
 
         assertThat(failure).isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TOO_LARGE);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TOO_LARGE);
     }
 
     @Test
@@ -426,11 +426,11 @@ public abstract class TransportContract {
         }
         server.stubFor(get("/api/v1/reports").willReturn(answer));
 
-        TransportException failure = catchThrowableOfType(TransportException.class,
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                 () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
 
         assertThat(failure).as("exception").isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.BROKEN);
     }
 
     @Test
@@ -438,11 +438,11 @@ public abstract class TransportContract {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
                 .withHeader("X-Long", "v".repeat(9 * 1024)).withBody("{}")));
 
-        TransportException failure = catchThrowableOfType(TransportException.class,
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                 () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
 
         assertThat(failure).as("exception").isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.BROKEN);
     }
 
     // ---------------------------------------------------------------- the handler's outcome, and no draining
@@ -493,20 +493,20 @@ public abstract class TransportContract {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody(new byte[8 * 1024])));
         TransportRequest request = call("GET", "/api/v1/reports").maxResponseBytes(1024).build();
 
-        List<TransportException.Kind> kinds = new ArrayList<>();
+        List<TransportIOException.Kind> kinds = new ArrayList<>();
         assertThatThrownBy(() -> transport.execute(request, response -> {
             InputStream body = response.body();
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
                     body.readAllBytes();
-                } catch (TransportException e) {
+                } catch (TransportIOException e) {
                     kinds.add(e.kind());
                 }
             }
             return body.read();
-        })).isInstanceOf(TransportException.class);
+        })).isInstanceOf(TransportIOException.class);
 
-        assertThat(kinds).containsExactly(TransportException.Kind.TOO_LARGE, TransportException.Kind.TOO_LARGE);
+        assertThat(kinds).containsExactly(TransportIOException.Kind.TOO_LARGE, TransportIOException.Kind.TOO_LARGE);
     }
 
     // ---------------------------------------------------------------- never retries on its own
@@ -517,7 +517,7 @@ public abstract class TransportContract {
 
         assertThatThrownBy(() -> transport.execute(call("POST", "/api/v1/reports")
                 .body(new RequestBody.Json("{\"text\":\"once\"}".getBytes(StandardCharsets.UTF_8))).build(), Got::read))
-                .isInstanceOf(TransportException.class);
+                .isInstanceOf(TransportIOException.class);
 
         server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
     }
@@ -532,7 +532,7 @@ public abstract class TransportContract {
 
         assertThatThrownBy(() -> transport.execute(call("POST", "/api/v1/reports")
                 .body(new RequestBody.Json("{\"text\":\"once\"}".getBytes(StandardCharsets.UTF_8))).build(), Got::read))
-                .isInstanceOf(TransportException.class);
+                .isInstanceOf(TransportIOException.class);
 
         server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
     }
@@ -560,11 +560,11 @@ public abstract class TransportContract {
         try (RawSocketServer raw = RawSocketServer.always(behaviour)) {
             TransportRequest request = rawCall(raw, method).build();
 
-            TransportException failure = catchThrowableOfType(TransportException.class,
+            TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                     () -> transport.execute(request, Got::read));
 
             assertThat(failure).as("exception").isNotNull();
-            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.BROKEN);
             assertThat(raw.requests()).as("requests the server read").isEqualTo(1);
         }
     }
@@ -576,11 +576,11 @@ public abstract class TransportContract {
         try (RawSocketServer raw = RawSocketServer.start(n -> n == 1 ? RawSocketServer.Behaviour.OK : behaviour)) {
             assertThat(transport.execute(rawCall(raw, "GET").build(), Got::read).text()).isEqualTo("{}");
 
-            TransportException failure = catchThrowableOfType(TransportException.class,
+            TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                     () -> transport.execute(rawCall(raw, "GET").build(), Got::read));
 
             assertThat(failure).as("exception").isNotNull();
-            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.BROKEN);
             assertThat(raw.requests()).as("requests the server read").isEqualTo(2);
         }
     }
@@ -598,11 +598,11 @@ public abstract class TransportContract {
                     .deadline(Instant.now().plusSeconds(60))
                     .build();
 
-            TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+            TransportIOException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> catchThrowableOfType(TransportIOException.class, () -> transport.execute(request, Got::read)));
 
             assertThat(failure).as("exception").isNotNull();
-            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
             assertThat(raw.requests()).isEqualTo(1);
         }
     }
@@ -616,11 +616,11 @@ public abstract class TransportContract {
                     .deadline(Instant.now().plusSeconds(60))
                     .build();
 
-            TransportException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> catchThrowableOfType(TransportException.class, () -> transport.execute(request, Got::read)));
+            TransportIOException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> catchThrowableOfType(TransportIOException.class, () -> transport.execute(request, Got::read)));
 
             assertThat(failure).as("exception").isNotNull();
-            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
         }
     }
 
@@ -634,8 +634,8 @@ public abstract class TransportContract {
 
             Throwable thrown = whileInFlight(raw, () -> transport.execute(request, Got::read));
 
-            assertThat(thrown).as("what the caller got").isInstanceOf(TransportException.class);
-            assertThat(((TransportException) thrown).kind()).as(chain(thrown)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(thrown).as("what the caller got").isInstanceOf(TransportIOException.class);
+            assertThat(((TransportIOException) thrown).kind()).as(chain(thrown)).isEqualTo(TransportIOException.Kind.BROKEN);
             assertThat(raw.awaitNoOpenConnection(Duration.ofSeconds(10))).as("the connection was closed").isTrue();
         }
     }
@@ -648,8 +648,8 @@ public abstract class TransportContract {
 
             Throwable thrown = whileInFlight(raw, () -> transport.execute(request, Got::read));
 
-            assertThat(thrown).as("what the caller got").isInstanceOf(TransportException.class);
-            assertThat(((TransportException) thrown).kind()).as(chain(thrown)).isEqualTo(TransportException.Kind.BROKEN);
+            assertThat(thrown).as("what the caller got").isInstanceOf(TransportIOException.class);
+            assertThat(((TransportIOException) thrown).kind()).as(chain(thrown)).isEqualTo(TransportIOException.Kind.BROKEN);
             assertThat(raw.awaitNoOpenConnection(Duration.ofSeconds(10))).as("the connection was closed").isTrue();
         }
     }

@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.nekorekten4j.http.ApacheTransport;
 import io.nekorekten4j.http.JdkTransport;
 import io.nekorekten4j.http.Transport;
-import io.nekorekten4j.http.TransportException;
+import io.nekorekten4j.http.TransportIOException;
 import io.nekorekten4j.http.TransportRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -85,7 +85,7 @@ class ApacheTransportContractTest extends TransportContract {
                 default -> response.body().readAllBytes().length;
             });
             return "read " + read;
-        } catch (TransportException e) {
+        } catch (TransportIOException e) {
             return e.kind().name();
         } catch (IOException e) {
             return e.getMessage();
@@ -100,11 +100,11 @@ class ApacheTransportContractTest extends TransportContract {
         }
         server.stubFor(get("/api/v1/reports").willReturn(answer));
 
-        TransportException failure = catchThrowableOfType(TransportException.class,
+        TransportIOException failure = catchThrowableOfType(TransportIOException.class,
                 () -> transport.execute(call("GET", "/api/v1/reports").build(), Got::read));
 
         assertThat(failure).isNotNull();
-        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportException.Kind.BROKEN);
+        assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.BROKEN);
         assertThat(((ApacheTransport) transport).poolStats().leased()).isZero();
     }
 

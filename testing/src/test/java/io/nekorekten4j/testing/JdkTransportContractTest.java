@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nekorekten4j.http.ApacheTransport;
 import io.nekorekten4j.http.JdkTransport;
 import io.nekorekten4j.http.Transport;
-import io.nekorekten4j.http.TransportException;
+import io.nekorekten4j.http.TransportIOException;
 import io.nekorekten4j.http.TransportRequest;
 import java.io.IOException;
 import java.time.Duration;

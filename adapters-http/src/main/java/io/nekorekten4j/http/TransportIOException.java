@@ -7,7 +7,7 @@ import java.util.Objects;
  * A failure of the wire, classified by what it means for a retry: whether the request provably
  * never left ({@link Kind#NOT_SENT}), or may have reached the server.
  */
-public class TransportException extends IOException {
+public class TransportIOException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,7 +41,7 @@ public class TransportException extends IOException {
      * @param message what happened (never a header value)
      * @param cause   the underlying exception, or {@code null}
      */
-    public TransportException(Kind kind, String message, Throwable cause) {
+    public TransportIOException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
     }
