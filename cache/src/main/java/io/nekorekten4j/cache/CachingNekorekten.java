@@ -11,10 +11,13 @@ import io.nekorekten4j.domain.SearchCriteria;
 import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Any {@link Nekorekten} behind a {@link ResultCache}: searches and cities answered from the cache,
@@ -34,20 +37,23 @@ import java.util.Objects;
  *
  * <p>{@link #withOptions(CallOptions)} gives a view over the same cache in front of the delegate's
  * view with those options; a view's searches wait for an identical one in flight at most its own
- * call timeout.
+ * call timeout, and one that only waited for another view's call that found no permit in time
+ * ({@link RateLimitWaitExceededException}) tries once more on its own limits.
  */
 public final class CachingNekorekten implements Nekorekten {
 
     private final Nekorekten delegate;
     private final ResultCache cache;
+    private final Clock clock;
     private final Duration maxWait;
     private final CallOptions options;
     private final boolean ownsDelegate;
 
-    private CachingNekorekten(Nekorekten delegate, ResultCache cache, Duration maxWait, CallOptions options,
-                              boolean ownsDelegate) {
+    private CachingNekorekten(Nekorekten delegate, ResultCache cache, Clock clock, Duration maxWait,
+                              CallOptions options, boolean ownsDelegate) {
         this.delegate = delegate;
         this.cache = cache;
+        this.clock = clock;
         this.maxWait = maxWait;
         this.options = options;
         this.ownsDelegate = ownsDelegate;
@@ -67,7 +73,10 @@ public final class CachingNekorekten implements Nekorekten {
     @Override
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return cache.search(criteria, () -> delegate.search(criteria), result -> { }, maxWait);
+        return onOwnLimits((wait, led) -> cache.search(criteria, () -> {
+            led.set(true);
+            return delegate.search(criteria);
+        }, result -> { }, wait));
     }
 
     /** {@inheritDoc} Then drops the cached searches the new report could match. */
@@ -104,7 +113,39 @@ public final class CachingNekorekten implements Nekorekten {
     /** {@inheritDoc} Cached for {@link CacheOptions#citiesTtl()}; the list is unmodifiable. */
     @Override
     public List<City> cities() {
-        return cache.cities(delegate::cities, result -> { }, maxWait);
+        return onOwnLimits((wait, led) -> cache.cities(() -> {
+            led.set(true);
+            return delegate.cities();
+        }, result -> { }, wait));
+    }
+
+    /**
+     * Runs a call that may only wait for an identical call in flight, so that the other call's
+     * limits never decide it. Views with different options share flights: a batch search may join
+     * a checkout's identical search, whose zero permit wait ends it at once with
+     * {@link RateLimitWaitExceededException} — a failure that says nothing about the batch view,
+     * which may wait minutes for a permit. A call that did not send itself runs once more then, for
+     * what is left of its wait, leading a flight of its own or joining another (as
+     * {@code NekorektenHttp} does inside its pipeline). Every other outcome is shared as before.
+     */
+    private <T> T onOwnLimits(SharedCall<T> call) {
+        Instant start = clock.instant();
+        AtomicBoolean led = new AtomicBoolean();
+        try {
+            return call.run(maxWait, led);
+        } catch (RateLimitWaitExceededException othersLimit) {
+            Duration left = maxWait.minus(Duration.between(start, clock.instant()));
+            if (led.get() || left.isNegative() || left.isZero()) {
+                throw othersLimit;
+            }
+            return call.run(left, new AtomicBoolean());
+        }
+    }
+
+    /** A cached call that waits for an identical one in flight at most {@code wait}; the code that sends sets {@code led}. */
+    @FunctionalInterface
+    private interface SharedCall<T> {
+        T run(Duration wait, AtomicBoolean led);
     }
 
     /**
@@ -122,7 +163,7 @@ public final class CachingNekorekten implements Nekorekten {
         Nekorekten view = delegate.withOptions(options);
         // Closing the view closes the delegate's view only when that is an object of its own: an
         // adapter without views hands back itself, which belongs to this decorator's owner.
-        return new CachingNekorekten(view, cache, effective.callTimeout().orElse(maxWait), effective,
+        return new CachingNekorekten(view, cache, clock, effective.callTimeout().orElse(maxWait), effective,
                 view != delegate);
     }
 
@@ -193,7 +234,7 @@ public final class CachingNekorekten implements Nekorekten {
                 cache.searchStore(searchStore);
             }
             ResultCache built = cache.build();
-            return new CachingNekorekten(delegate, built, built.maxWait(), CallOptions.fromClient(), true);
+            return new CachingNekorekten(delegate, built, clock, built.maxWait(), CallOptions.fromClient(), true);
         }
     }
 }

@@ -16,14 +16,19 @@ import io.nekorekten4j.domain.SearchResult;
 import io.nekorekten4j.fake.NekorektenFake;
 import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.CallTimeoutException;
+import io.nekorekten4j.ports.ErrorContext;
 import io.nekorekten4j.ports.Nekorekten;
+import io.nekorekten4j.ports.Operation;
+import io.nekorekten4j.ports.RateLimitWaitExceededException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,63 @@ class CachingNekorektenViewTest {
         release.countDown();
         assertThat(leader.get().reports()).isEmpty();
         assertThat(fake.callCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchSearchThatJoinedACheckoutsSearchWithoutAPermitTriesAgainOnItsOwnLimits() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Viewable delegate = new Viewable(fake, CallOptions.fromClient()) {
+            @Override
+            public Nekorekten withOptions(CallOptions options) {
+                return new Viewable(fake, options) {
+                    @Override
+                    public SearchResult search(SearchCriteria criteria) {
+                        if (options.equals(CallOptions.interactive())) {
+                            // The checkout: no permit wait, and no permit free.
+                            inside.countDown();
+                            await(release);
+                            throw new RateLimitWaitExceededException("no permit within PT0S",
+                                    ErrorContext.of(Operation.SEARCH), Duration.ofSeconds(40));
+                        }
+                        return super.search(criteria);
+                    }
+                };
+            }
+        };
+        CachingNekorekten api = CachingNekorekten.wrap(delegate);
+        CachingNekorekten checkout = api.withOptions(CallOptions.interactive());
+        CachingNekorekten batch = api.withOptions(CallOptions.batch());
+        Future<SearchResult> checkoutSearch = pool.submit(() -> checkout.search(NELI));
+        await(inside);
+        Future<SearchResult> batchSearch = pool.submit(() -> batch.search(NELI));
+        while (api.cache().waitingFor(NELI) == 0) {
+            Thread.onSpinWait();
+        }
+
+        release.countDown();
+
+        assertThat(catchThrowableOfType(ExecutionException.class, checkoutSearch::get))
+                .hasCauseInstanceOf(RateLimitWaitExceededException.class);
+        assertThat(batchSearch.get().reports()).as("the batch view's own search").isEmpty();
+        assertThat(fake.callCount()).as("sent by the batch view; the checkout sent nothing").isEqualTo(1);
+    }
+
+    @Test
+    void theCallThatFoundNoPermitItselfIsNotRepeated() {
+        AtomicInteger calls = new AtomicInteger();
+        Viewable delegate = new Viewable(fake, CallOptions.fromClient()) {
+            @Override
+            public SearchResult search(SearchCriteria criteria) {
+                calls.incrementAndGet();
+                throw new RateLimitWaitExceededException("no permit within PT0S", ErrorContext.of(Operation.SEARCH),
+                        Duration.ofSeconds(40));
+            }
+        };
+
+        assertThat(catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> CachingNekorekten.wrap(delegate).search(NELI))).isNotNull();
+        assertThat(calls).hasValue(1);
     }
 
     @Test
