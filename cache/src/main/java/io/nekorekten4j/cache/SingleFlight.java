@@ -23,6 +23,18 @@ import java.util.function.Supplier;
  * It takes the older flight's place instead (whose own waiters still get its outcome), as it takes
  * the place of a flight that has already failed. Thread safe.
  *
+ * <p><b>Why not Caffeine's {@code AsyncCache}.</b> Spiked (issue 10): an {@code AsyncCache} keyed by
+ * (key, generation), whose mapping function hands back the leader's own future so the work still
+ * runs on the caller's thread, passed the same 189 tests of this module (this class's, the result
+ * cache's and the kit's seven contracts over the cached fake) in 152 lines against these 173. It was
+ * not kept, because what it leaves to us is the whole of this class: the leader must complete and
+ * remove its future itself (an async cache keeps a successful value; this class must forget it), the
+ * per-caller waits, the waiter counts (kept in a second map, whose entries must then be removed),
+ * and the generation rule, which an exact key only approximates (a caller could no longer join a
+ * newer flight). A failed future is removed by Caffeine asynchronously, so a caller arriving in
+ * between could be handed the failure — the very thing the check above prevents. The same
+ * {@code ConcurrentHashMap} underneath, one more layer of indirection, and no behaviour gained.
+ *
  * @param <K> what identifies identical calls
  * @param <V> what a call yields
  */
