@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ public final class KeepAliveServer implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile String lastTarget;
     private volatile boolean closed;
 
     private KeepAliveServer(ServerSocket socket, byte[] body) {
@@ -77,6 +79,14 @@ public final class KeepAliveServer implements AutoCloseable {
     /** How many requests were answered since the start. */
     public long requests() {
         return requests.get();
+    }
+
+    /**
+     * The request target (path and query, as on the request line) of the last request answered,
+     * if any: how a benchmark checks that two clients ask the same question.
+     */
+    public Optional<String> lastRequestTarget() {
+        return Optional.ofNullable(lastTarget);
     }
 
     /** Stops accepting and closes every open connection. Idempotent. */
@@ -125,6 +135,7 @@ public final class KeepAliveServer implements AutoCloseable {
                     return; // the client closed the connection
                 }
                 skip(in, head.contentLength);
+                lastTarget = head.target;
                 // Counted before the answer leaves, so a client that has its answer sees the count.
                 requests.incrementAndGet();
                 out.write(response);
@@ -147,6 +158,7 @@ public final class KeepAliveServer implements AutoCloseable {
         StringBuilder line = new StringBuilder(128);
         long contentLength = 0;
         boolean close = false;
+        String target = null;
         boolean first = true;
         int total = 0;
         while (true) {
@@ -168,9 +180,11 @@ public final class KeepAliveServer implements AutoCloseable {
                     if (first) {
                         continue; // tolerate a stray empty line between requests
                     }
-                    return new Head(contentLength, close);
+                    return new Head(target, contentLength, close);
                 }
-                if (!first) {
+                if (first) {
+                    target = requestTarget(text);
+                } else {
                     int colon = text.indexOf(':');
                     if (colon > 0) {
                         String name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -187,6 +201,16 @@ public final class KeepAliveServer implements AutoCloseable {
                 line.append((char) b);
             }
         }
+    }
+
+    /** The target of a request line {@code METHOD SP target SP version}. */
+    private static String requestTarget(String requestLine) throws IOException {
+        int start = requestLine.indexOf(' ');
+        int end = requestLine.lastIndexOf(' ');
+        if (start < 0 || end <= start) {
+            throw new IOException("not a request line");
+        }
+        return requestLine.substring(start + 1, end);
     }
 
     private static void skip(InputStream in, long bytes) throws IOException {
@@ -223,6 +247,6 @@ public final class KeepAliveServer implements AutoCloseable {
         }
     }
 
-    private record Head(long contentLength, boolean close) {
+    private record Head(String target, long contentLength, boolean close) {
     }
 }

@@ -1,11 +1,10 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nekorekten4j.bench.KeepAliveServer;
-import io.nekorekten4j.bench.Payloads;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.domain.SearchMode;
+import io.nekorekten4j.http.JdkTransport;
+import io.nekorekten4j.http.NekorektenHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class ConnectionReuseTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = KeepAliveServer.start(Payloads.searchAnswer(HttpSearchBenchmark.REPORTS));
+        server = KeepAliveServer.start(Payloads.searchAnswer(BenchClients.REPORTS));
     }
 
     @AfterEach
@@ -43,14 +42,15 @@ class ConnectionReuseTest {
     }
 
     private void runThousandSearches(NekorektenHttp.Builder builder) {
-        SearchCriteria criteria = SearchCriteria.builder().phone("0888 123 456").email("ivan@example.bg")
-                .mode(SearchMode.ONE_OF).build();
+        SearchCriteria criteria = BenchClients.criteria();
         try (NekorektenHttp client = builder.build()) {
             for (int i = 0; i < CALLS; i++) {
-                assertThat(client.search(criteria).hits()).hasSize(HttpSearchBenchmark.REPORTS);
+                assertThat(client.search(criteria).hits()).hasSize(BenchClients.REPORTS);
             }
         }
         assertThat(server.requests()).as("requests the server answered").isEqualTo(CALLS);
+        assertThat(server.lastRequestTarget()).as("the client's request target, which the raw baselines send too")
+                .contains(BenchClients.rawSearchTarget());
         assertThat(server.acceptedConnections()).as("connections accepted for %d sequential calls", CALLS)
                 .isLessThanOrEqualTo(1);
     }

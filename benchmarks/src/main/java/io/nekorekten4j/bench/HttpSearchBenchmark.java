@@ -1,10 +1,9 @@
-package io.nekorekten4j.http;
+package io.nekorekten4j.bench;
 
-import io.nekorekten4j.bench.KeepAliveServer;
-import io.nekorekten4j.bench.Payloads;
 import io.nekorekten4j.domain.SearchCriteria;
-import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.http.NekorektenHttp;
+import io.nekorekten4j.ports.ServiceFacts;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -28,8 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One search of 100 reports on loopback: {@link NekorektenHttp} against the baseline a user would
  * write by hand — an Apache HttpClient 5 {@code GET} ({@link HttpClients#createDefault()}) whose
- * body Yasson decodes into the adapter's own wire DTO, {@link SearchResponseJson}. Each talks to
- * its own {@link KeepAliveServer}; both servers answer the same bytes.
+ * body Yasson decodes into a hand-written DTO, {@link HandWrittenSearchAnswer}. Each talks to its
+ * own {@link KeepAliveServer}; both servers answer the same bytes, and the setup checks that both
+ * clients sent the same request target.
  *
  * <p>The client runs with its defaults (Apache transport, retry and circuit breaker on) except a
  * quota plan too high to ever wait and the result cache off: what is measured is the price of the
@@ -42,8 +42,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HttpSearchBenchmark {
 
-    /** The reports in the answer. */
-    static final int REPORTS = 100;
+    private static final int REPORTS = BenchClients.REPORTS;
 
     private KeepAliveServer server;
     private KeepAliveServer rawServer;
@@ -54,7 +53,7 @@ public class HttpSearchBenchmark {
     private URI rawUri;
     private String key;
 
-    /** Starts the server and builds both clients. */
+    /** Starts the servers, builds both clients, and checks that both ask the same question. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         // One server per client, so that each one's accepted connections are counted apart.
@@ -63,17 +62,18 @@ public class HttpSearchBenchmark {
         // A key of its own per trial, so that no quota gate is shared with another trial.
         key = "bench-" + Long.toHexString(System.nanoTime());
         client = BenchClients.unthrottled(server.baseUri(), key).build();
-        criteria = SearchCriteria.builder().phone("0888 123 456").email("ivan@example.bg")
-                .mode(SearchMode.ONE_OF).build();
+        criteria = BenchClients.criteria();
         raw = HttpClients.createDefault();
         jsonb = JsonbBuilder.create();
-        // The same request line the client sends.
-        try (JsonCodec codec = new JsonCodec()) {
-            rawUri = new WireRequests(codec, rawServer.baseUri()).searchUri(criteria);
-        }
-        // Both must work before anything is measured.
+        rawUri = rawServer.baseUri().resolve(BenchClients.rawSearchTarget());
+        // Both must work before anything is measured, and ask the same question.
         if (client.search(criteria).hits().size() != REPORTS || rawSearch().items.size() != REPORTS) {
             throw new IllegalStateException("the benchmark server did not answer " + REPORTS + " reports");
+        }
+        String sent = server.lastRequestTarget().orElseThrow();
+        String rawSent = rawServer.lastRequestTarget().orElseThrow();
+        if (!sent.equals(rawSent)) {
+            throw new IllegalStateException("the raw baseline asked " + rawSent + ", the client " + sent);
         }
     }
 
@@ -97,22 +97,22 @@ public class HttpSearchBenchmark {
         return client.search(criteria);
     }
 
-    /** The baseline: a raw GET and a Yasson decode into the wire DTO. */
+    /** The baseline: a raw GET and a Yasson decode into a hand-written DTO. */
     @Benchmark
-    public SearchResponseJson rawHttpClientYasson() throws IOException {
+    public HandWrittenSearchAnswer rawHttpClientYasson() throws IOException {
         return rawSearch();
     }
 
-    private SearchResponseJson rawSearch() throws IOException {
+    private HandWrittenSearchAnswer rawSearch() throws IOException {
         HttpGet get = new HttpGet(rawUri);
-        get.addHeader(TransportPolicy.API_KEY_HEADER, key);
+        get.addHeader(ServiceFacts.API_KEY_HEADER, key);
         get.addHeader("Accept", "application/json");
         return raw.execute(get, response -> {
             if (response.getCode() != 200) {
                 throw new IOException("status " + response.getCode());
             }
             try (InputStream body = response.getEntity().getContent()) {
-                return jsonb.fromJson(body, SearchResponseJson.class);
+                return jsonb.fromJson(body, HandWrittenSearchAnswer.class);
             }
         });
     }
