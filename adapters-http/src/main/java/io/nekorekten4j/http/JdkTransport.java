@@ -424,14 +424,12 @@ public final class JdkTransport implements Transport {
             return new TransportIOException(TransportIOException.Kind.TIMEOUT,
                     "no answer within the timeout (" + cause.getClass().getSimpleName() + ")", cause);
         }
-        if (!(cause instanceof IOException)) {
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
+        if (cause instanceof Error error) {
+            throw error;
         }
+        // A runtime exception here comes from the JDK client reading what the server sent after
+        // the request was written (e.g. a NumberFormatException on a Content-Length beyond a
+        // long): the server broke the exchange, and the caller gets a transport failure for it.
         return new TransportIOException(TransportIOException.Kind.BROKEN,
                 "the exchange broke off (" + cause.getClass().getSimpleName() + ")", cause);
     }
