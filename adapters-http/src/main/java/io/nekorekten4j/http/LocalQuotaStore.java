@@ -146,11 +146,6 @@ public final class LocalQuotaStore implements QuotaStore {
         }
     }
 
-    /** How many scopes have a ledger. */
-    int size() {
-        return ledgers.size();
-    }
-
     /** The figures only, never a scope. */
     @Override
     public String toString() {

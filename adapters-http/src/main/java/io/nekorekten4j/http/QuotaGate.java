@@ -241,21 +241,6 @@ final class QuotaGate {
         return Optional.empty();
     }
 
-    /** The sends admitted in any {@code window + margin}, as this gate asks for them. */
-    int permits() {
-        return limits.permits();
-    }
-
-    /** The daily cap, when there is one. */
-    OptionalInt perDay() {
-        return limits.perDay();
-    }
-
-    /** The clock this gate measures waits on. */
-    Clock clock() {
-        return clock;
-    }
-
     /** The store and scope this gate asks. */
     QuotaStore store() {
         return store;

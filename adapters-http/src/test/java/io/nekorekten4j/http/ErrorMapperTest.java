@@ -15,6 +15,7 @@ import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.NotFoundException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
+import io.nekorekten4j.ports.RequestOutcome;
 import io.nekorekten4j.ports.ServiceUnavailableException;
 import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.io.IOException;
@@ -34,7 +35,8 @@ class ErrorMapperTest {
 
     private static final Instant NOW = Instant.parse("2026-02-27T18:22:33Z");
     private static final String KEY = "s3cr3tK3yThatMustNeverLeak";
-    private static final ErrorMapper.Redactor REDACTOR = ErrorMapper.Redactor.of(KEY, List.of("359888123456", "888123456"));
+    /** Made for each test, as the client makes one for each attempt (not once per JVM). */
+    private final ErrorMapper.Redactor redactor = ErrorMapper.Redactor.of(KEY, List.of("359888123456", "888123456"));
     private static final ErrorContext GET_REPORTS = ErrorContext.of("GET", "/api/v1/reports");
     private static JsonCodec json;
     private static WireAnswers wire;
@@ -50,16 +52,16 @@ class ErrorMapperTest {
         json.close();
     }
 
-    private static NekorektenException map(int status, String fixtureName, String retryAfter) throws IOException {
+    private NekorektenException map(int status, String fixtureName, String retryAfter) throws IOException {
         String text = fixtureName == null ? "" : fixture(fixtureName);
         Envelope envelope = wire.errorEnvelope(body(text));
         return ErrorMapper.fromStatus(GET_REPORTS, status, Optional.ofNullable(retryAfter), envelope,
-                body(text).excerpt(), NOW, REDACTOR);
+                body(text).excerpt(), NOW, redactor);
     }
 
-    private static NekorektenException mapMessage(int status, String message) {
+    private NekorektenException mapMessage(int status, String message) {
         Envelope envelope = new Envelope(Optional.of(message), OptionalInt.empty(), Optional.empty(), List.of());
-        return ErrorMapper.fromStatus(GET_REPORTS, status, Optional.empty(), envelope, "{\"message\":\"...\"}", NOW, REDACTOR);
+        return ErrorMapper.fromStatus(GET_REPORTS, status, Optional.empty(), envelope, "{\"message\":\"...\"}", NOW, redactor);
     }
 
     @ParameterizedTest(name = "HTTP {0} with {1} → {2}")
@@ -164,7 +166,7 @@ class ErrorMapperTest {
         assertThat(e.resetsAt()).contains(NOW.plusSeconds(3600));
         assertThat(ErrorMapper.fromStatus(GET_REPORTS, 402, Optional.empty(),
                 new Envelope(Optional.of("Daily lookup limit of your plan reached"), OptionalInt.empty(),
-                        Optional.empty(), List.of()), null, NOW, REDACTOR)).isInstanceOf(QuotaExhaustedException.class);
+                        Optional.empty(), List.of()), null, NOW, redactor)).isInstanceOf(QuotaExhaustedException.class);
     }
 
     @Test
@@ -177,7 +179,7 @@ class ErrorMapperTest {
     void a200WhoseServerHttpCodeIs500IsMappedByThatCodeAndSaysSo() throws Exception {
         Envelope envelope = wire.errorEnvelope(body(fixture("search-server-error.json")));
 
-        NekorektenException e = ErrorMapper.fromBody(GET_REPORTS, 200, Optional.empty(), envelope, "{...}", NOW, REDACTOR);
+        NekorektenException e = ErrorMapper.fromBody(GET_REPORTS, 200, Optional.empty(), envelope, "{...}", NOW, redactor);
 
         assertThat(e).isInstanceOf(ServiceUnavailableException.class);
         assertThat(e.context().status()).hasValue(500);
@@ -190,19 +192,19 @@ class ErrorMapperTest {
         Envelope envelope = new Envelope(Optional.of("Invalid key " + KEY), OptionalInt.empty(), Optional.empty(),
                 List.of(new Violation("apiKey", "unknown key " + KEY)));
 
-        NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, 400, Optional.empty(), envelope, echo, NOW, REDACTOR);
+        NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, 400, Optional.empty(), envelope, echo, NOW, redactor);
 
         assertThat(e.getMessage()).doesNotContain(KEY);
         assertThat(e.context().toString()).doesNotContain(KEY).contains(ErrorMapper.REDACTED);
         assertThat(((InvalidRequestException) e).fieldErrors().toString()).doesNotContain(KEY);
-        assertThat(ErrorMapper.unexpected(GET_REPORTS, "bad", echo, REDACTOR, null).context().toString()).doesNotContain(KEY);
+        assertThat(ErrorMapper.unexpected(GET_REPORTS, "bad", echo, redactor, null).context().toString()).doesNotContain(KEY);
     }
 
     @Test
     void theRequestsQueryValuesAreBlankedOutOfTheExcerpt() {
         String answer = "{\"items\":[{\"phone\":\"+359888123456\"},{\"phone\":\"0888123456\"}]";
 
-        NekorektenException e = ErrorMapper.unexpected(GET_REPORTS, "bad", answer, REDACTOR, null);
+        NekorektenException e = ErrorMapper.unexpected(GET_REPORTS, "bad", answer, redactor, null);
 
         assertThat(e.context().bodyExcerpt()).hasValueSatisfying(x -> assertThat(x).doesNotContain("888123456")
                 .contains("+" + ErrorMapper.REDACTED).contains("0" + ErrorMapper.REDACTED));
@@ -213,7 +215,7 @@ class ErrorMapperTest {
         String big = "<html>" + "Грешка ".repeat(500) + "</html>";
 
         NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, 500, Optional.empty(), Envelope.EMPTY,
-                body(big).excerpt(), NOW, REDACTOR);
+                body(big).excerpt(), NOW, redactor);
 
         assertThat(e.context().bodyExcerpt()).hasValueSatisfying(x -> {
             assertThat(x).startsWith("<html>Грешка");
@@ -223,7 +225,7 @@ class ErrorMapperTest {
 
     @Test
     void aRedirectIsUnexpectedAndNamesOnlyItsStatus() {
-        NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, 302, Optional.empty(), Envelope.EMPTY, null, NOW, REDACTOR);
+        NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, 302, Optional.empty(), Envelope.EMPTY, null, NOW, redactor);
 
         assertThat(e).isInstanceOf(UnexpectedResponseException.class);
         assertThat(e.getMessage()).contains("redirect").contains("HTTP 302");
@@ -236,5 +238,84 @@ class ErrorMapperTest {
                 .satisfies(e -> assertThat(e.context().serviceMessage()).contains("Сигналът не е намерен."));
         assertThat(map(401, "error-401.json", null)).isInstanceOf(InvalidApiKeyException.class)
                 .satisfies(e -> assertThat(e.context().serviceMessage()).contains("Невалиден API ключ."));
+    }
+
+    @ParameterizedTest(name = "HTTP {0} → {1}")
+    @CsvSource({
+            "300, UnexpectedResponseException, a redirect",
+            "399, UnexpectedResponseException, a redirect",
+            "499, UnexpectedResponseException, an unexpected status",
+            "500, ServiceUnavailableException, failed or is unavailable",
+            "599, ServiceUnavailableException, failed or is unavailable",
+            "600, UnexpectedResponseException, an unexpected status",
+            "199, UnexpectedResponseException, an unexpected status"})
+    void theEdgesOfEachStatusRangeMapLikeTheirRange(int status, String type, String said) {
+        NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, status, Optional.empty(), Envelope.EMPTY, null, NOW,
+                redactor);
+
+        assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+        assertThat(e.getMessage()).contains(said);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}: {1}")
+    @CsvSource({
+            "399, MAY_HAVE_BEEN_APPLIED",
+            "400, REFUSED",
+            "404, REFUSED",
+            "499, REFUSED",
+            "500, MAY_HAVE_BEEN_APPLIED",
+            "302, MAY_HAVE_BEEN_APPLIED",
+            "600, MAY_HAVE_BEEN_APPLIED"})
+    void onlyA4xxSaysTheRequestWasRefusedAndNothingApplied(int status, RequestOutcome outcome) {
+        NekorektenException e = ErrorMapper.fromStatus(GET_REPORTS, status, Optional.empty(), Envelope.EMPTY, null, NOW,
+                redactor);
+
+        assertThat(e.outcome()).isEqualTo(outcome);
+    }
+
+    @Test
+    void theMessageNamesAtMostTenFieldsAndCountsTheRest() {
+        assertThat(invalidFields(10).getMessage()).contains(": f1, f2, f3, f4, f5, f6, f7, f8, f9, f10")
+                .doesNotContain("more");
+        assertThat(invalidFields(11).getMessage()).contains("f9, f10 and 1 more").doesNotContain("f11");
+        assertThat(invalidFields(13).getMessage()).contains("f10 and 3 more");
+        assertThat(invalidFields(13).fieldErrors()).hasSize(13);
+    }
+
+    private InvalidRequestException invalidFields(int count) {
+        List<Violation> fields = java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Violation("f" + i, "bad")).toList();
+        Envelope envelope = new Envelope(Optional.of("Невалидни данни."), OptionalInt.empty(), Optional.empty(), fields);
+        return (InvalidRequestException) ErrorMapper.fromStatus(GET_REPORTS, 422, Optional.empty(), envelope, null, NOW,
+                redactor);
+    }
+
+    @Test
+    void aRateLimitMessageSaysHowLongToWaitWhenTheServiceSaid() throws IOException {
+        assertThat(map(429, "error-429.json", "7").getMessage()).startsWith("Too many requests: retry after 7 s");
+        assertThat(map(429, "error-429.json", null).getMessage()).startsWith("Too many requests")
+                .doesNotContain("retry after");
+    }
+
+    @Test
+    void aLongerSecretIsBlankedWholeWhateverOrderTheValuesCameIn() {
+        ErrorMapper.Redactor shortestFirst = ErrorMapper.Redactor.of(KEY, List.of("888123456", "359888123456"));
+
+        NekorektenException e = ErrorMapper.unexpected(GET_REPORTS, "bad", "{\"phone\":\"+359888123456\"}",
+                shortestFirst, null);
+
+        assertThat(e.context().bodyExcerpt()).hasValueSatisfying(x -> assertThat(x)
+                .contains("+" + ErrorMapper.REDACTED).doesNotContain("359"));
+    }
+
+    @Test
+    void valuesOfThreeCharactersOrMoreAreBlankedShorterOnesAndNoneAreNot() {
+        List<String> values = new java.util.ArrayList<>(List.of("Ана", "Ив"));
+        values.add(null);
+        ErrorMapper.Redactor r = ErrorMapper.Redactor.of(KEY, values);
+
+        assertThat(r.apply("Ана и Ив")).isEqualTo(ErrorMapper.REDACTED + " и Ив");
+        assertThat(r.apply(null)).isNull();
+        assertThat(ErrorMapper.Redactor.of(KEY, List.of("Ана", "Ана")).apply("Ана")).isEqualTo(ErrorMapper.REDACTED);
     }
 }

@@ -477,6 +477,56 @@ class QuotaGateTest {
                 OptionalInt.empty(), Duration.ofSeconds(-1), clock, sleeper)).withMessageContaining("margin");
     }
 
+    @Test
+    void aGateChecksItsArgumentsItselfBeforeAskingAnyStore() {
+        List<String> asked = new ArrayList<>();
+        QuotaStore acceptsAnything = new QuotaStore() {
+            @Override
+            public QuotaDecision acquire(QuotaScope scope, QuotaLimits limits, Duration maxWait, Duration lease) {
+                asked.add("acquire");
+                return new QuotaDecision.Granted(new QuotaPermit("p", T0), Duration.ZERO);
+            }
+
+            @Override
+            public boolean confirm(QuotaScope scope, QuotaPermit permit) {
+                return true;
+            }
+
+            @Override
+            public void release(QuotaScope scope, QuotaPermit permit, boolean sent) {
+                asked.add("release");
+            }
+
+            @Override
+            public void penalise(QuotaScope scope, Duration retryAfter) {
+                asked.add("penalise");
+            }
+        };
+        QuotaGate gate = QuotaGate.on(acceptsAnything, SERVICE, "key", QuotaPlan.START, clock, sleeper);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> gate.acquire(LONG_WAIT, Duration.ofNanos(-1)))
+                .withMessageContaining("lease");
+        assertThatIllegalArgumentException().isThrownBy(() -> gate.penalise(Duration.ofNanos(-1)))
+                .withMessageContaining("retryAfter");
+        assertThat(asked).as("calls that reached the store").isEmpty();
+    }
+
+    @Test
+    void aCallerHeldBackByAPermitInFlightSleepsTheStoresLowerBoundAndGivesUpOnceTheNextWaitExceedsItsBudget() {
+        // Half a second of margin, so that the waits are not whole seconds.
+        Duration spacing = QuotaGate.MINUTE.plusMillis(500);
+        QuotaGate gate = QuotaGate.create(1, QuotaGate.MINUTE, OptionalInt.empty(), Duration.ofMillis(500), clock,
+                sleeper);
+        gate.acquire(NO_WAIT); // in flight: its answer has not come back
+
+        // After one sleep of 60.5 s the permit is still in flight and the budget has 60 s left.
+        RateLimitWaitExceededException e = catchThrowableOfType(RateLimitWaitExceededException.class,
+                () -> gate.acquire(spacing.multipliedBy(2).minusMillis(500)));
+
+        assertThat(sleeper.sleeps()).containsExactly(spacing);
+        assertThat(e.waitNeeded()).isEqualTo(spacing);
+    }
+
     /** Issue 8 item 3: zero means "a free permit now, or fail at once" — never "refuse everything". */
     @Test
     void aZeroWaitTakesAFreePermitEvenWhenTheClockMovesOnEveryReading() {
