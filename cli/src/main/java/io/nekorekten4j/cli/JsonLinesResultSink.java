@@ -98,7 +98,7 @@ final class JsonLinesResultSink implements ResultSink {
         try (JsonWriter writer = Json.createWriter(text)) {
             writer.write(object);
         }
-        out.print(text);
+        out.print(JsonOutput.terminalSafe(text.toString()));
         out.print('\n');
         out.flush();
     }
