@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The state every view of one fake shares — its "server": reports, uploaded files, the call log,
@@ -75,8 +76,10 @@ final class Backend {
      * clock's time. When a lost answer is queued, the operation's outcome — done, or refused — is
      * replaced by that loss: the change stays, the caller only learns that the answer never came.
      * Refusals carry {@link ErrorContext#of(Operation)}: the operation, no invented HTTP path.
+     * {@code blankKey} blanks the calling view's key out of an injected failure in the service's
+     * own words ({@link NekorektenFake#failNext(int, io.nekorekten4j.ports.ErrorCode, String)}), which may echo it.
      */
-    <T> T call(Operation operation, Account account, Function<Instant, T> action) {
+    <T> T call(Operation operation, Account account, UnaryOperator<String> blankKey, Function<Instant, T> action) {
         ErrorContext request = ErrorContext.of(operation);
         Instant now = clock.instant();
         try {
@@ -87,7 +90,7 @@ final class Backend {
             if (ip != null) {
                 throw ServiceExceptions.ipNotWhitelisted(request, ip);
             }
-            Optional<NekorektenException> fault = faults.next(request, now);
+            Optional<NekorektenException> fault = faults.next(request, now, blankKey);
             if (fault.isPresent()) {
                 throw fault.get();
             }

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * An in-memory {@link Nekorekten} with the service's semantics, for tests that must not touch the
@@ -67,7 +68,9 @@ import java.util.function.Supplier;
  * before it sends a request: such calls are not logged and spend no quota.
  *
  * <p>Thread safe. The API key never appears in {@link #toString()}, in messages or in the call log:
- * the fake keeps only the key's account id.
+ * the backend keeps only the key's account id, and each view keeps its own key only to blank it
+ * out of failures in the service's own words ({@link #failNext(int, ErrorCode, String)}), should
+ * they echo it.
  */
 public final class NekorektenFake implements Nekorekten {
 
@@ -83,15 +86,20 @@ public final class NekorektenFake implements Nekorekten {
     public static final URI DEFAULT_PREVIEW_BASE_URI = ServiceFacts.BASE_URI;
     /** The message of an update's receipt. */
     public static final String UPDATED_MESSAGE = "Сигналът е редактиран успешно.";
+    /** What stands for the key where the service's words echo it (as the HTTP adapter writes it). */
+    public static final String BLANKED_KEY = "[redacted]";
 
     private static final int PAGE_SIZE = SearchResult.DEFAULT_PAGE_SIZE;
 
     private final Backend backend;
     private final Account account;
+    /** This view's key: only to blank it out of the service's words (failNext with a message); never shown. */
+    private final String apiKey;
 
-    private NekorektenFake(Backend backend, Account account) {
+    private NekorektenFake(Backend backend, String apiKey) {
         this.backend = backend;
-        this.account = account;
+        this.account = Account.of(apiKey);
+        this.apiKey = apiKey;
     }
 
     /**
@@ -112,7 +120,7 @@ public final class NekorektenFake implements Nekorekten {
      * its own quota and its own ownership.
      */
     public NekorektenFake withKey(String otherKey) {
-        return new NekorektenFake(backend, Account.of(requireKey(otherKey, "otherKey")));
+        return new NekorektenFake(backend, requireKey(otherKey, "otherKey"));
     }
 
     /**
@@ -137,7 +145,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public SearchResult search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return backend.call(Operation.SEARCH, account, now -> {
+        return backend.call(Operation.SEARCH, account, this::blankKey, now -> {
             ReportStore.Page page = backend.store().search(criteria, PAGE_SIZE);
             List<SearchHit> hits = new ArrayList<>(page.reports().size());
             for (StoredReport r : page.reports()) {
@@ -161,7 +169,7 @@ public final class NekorektenFake implements Nekorekten {
     public ReportReceipt create(ReportDraft draft) {
         Objects.requireNonNull(draft, "draft");
         ErrorContext request = ErrorContext.of(Operation.CREATE);
-        return backend.call(Operation.CREATE, account, now -> {
+        return backend.call(Operation.CREATE, account, this::blankKey, now -> {
             requireKnownReferences(draft.fields(), request);
             StoredReport stored = backend.store().insert(backend.ids(),
                     id -> backend.newReport(id, draft.fields(), now, account));
@@ -186,7 +194,7 @@ public final class NekorektenFake implements Nekorekten {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
         ErrorContext request = ErrorContext.of(Operation.UPDATE);
-        return backend.call(Operation.UPDATE, account, now -> {
+        return backend.call(Operation.UPDATE, account, this::blankKey, now -> {
             long number = Ids.decode(id.value());
             // Not found and forbidden come before the body's problems, as a server resolves the path first.
             StoredReport current = backend.store().find(number).orElseThrow(() -> ServiceExceptions.notFound(request));
@@ -211,7 +219,7 @@ public final class NekorektenFake implements Nekorekten {
     public void delete(ReportId id) {
         Objects.requireNonNull(id, "id");
         ErrorContext request = ErrorContext.of(Operation.DELETE);
-        backend.call(Operation.DELETE, account, now -> {
+        backend.call(Operation.DELETE, account, this::blankKey, now -> {
             requireDone(backend.store().delete(Ids.decode(id.value()), account), request);
             return null;
         });
@@ -229,7 +237,7 @@ public final class NekorektenFake implements Nekorekten {
     @Override
     public List<FileId> upload(List<Attachment> attachments) {
         List<Attachment> copy = UploadRule.checked(attachments);
-        return backend.call(Operation.UPLOAD, account,
+        return backend.call(Operation.UPLOAD, account, this::blankKey,
                 now -> backend.store(copy));
     }
 
@@ -241,7 +249,7 @@ public final class NekorektenFake implements Nekorekten {
      */
     @Override
     public List<City> cities() {
-        return backend.call(Operation.CITIES, account,
+        return backend.call(Operation.CITIES, account, this::blankKey,
                 now -> BulgarianCities.ALL);
     }
 
@@ -324,6 +332,27 @@ public final class NekorektenFake implements Nekorekten {
     public void failNext(int calls, Supplier<? extends NekorektenException> failure) {
         Objects.requireNonNull(failure, "failure");
         backend.faults().add(calls, (request, now) -> failure.get());
+    }
+
+    /**
+     * Makes the next {@code calls} calls that reach the backend (of any key) fail as
+     * {@link #failNext(int, ErrorCode)} does, in the service's own words: {@code serviceMessage}
+     * is the service's message (and, for {@link ErrorCode#INVALID_REQUEST}, the message of a field
+     * error of {@code text}) — control characters, escapes, any length, the key echoed back, as a
+     * hostile or broken service might send. The fake treats it as the HTTP adapter treats a
+     * server's text: the calling view's key is blanked out ({@value #BLANKED_KEY}), and the
+     * exception sanitises and cuts the rest.
+     *
+     * @throws IllegalArgumentException when {@code calls} is below 1, or {@code code} is not one of
+     *                                  the refusals {@code INVALID_REQUEST}, {@code INVALID_API_KEY},
+     *                                  {@code FORBIDDEN}, {@code NOT_FOUND}, {@code SERVICE_UNAVAILABLE}
+     */
+    public void failNext(int calls, ErrorCode code, String serviceMessage) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(serviceMessage, "serviceMessage");
+        ServiceExceptions.inWords(code, "", ErrorContext.none(), Instant.EPOCH); // refuses another code, now
+        backend.faults().add(calls, (request, now, blankKey) ->
+                ServiceExceptions.inWords(code, blankKey.apply(serviceMessage), request, now));
     }
 
     /**
@@ -426,6 +455,12 @@ public final class NekorektenFake implements Nekorekten {
         return "NekorektenFake[account=" + account.id() + "]";
     }
 
+    /** {@code text} with this view's key, in any letter case, replaced by {@value #BLANKED_KEY}. */
+    private String blankKey(String text) {
+        return Pattern.compile(Pattern.quote(apiKey), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text).replaceAll(BLANKED_KEY);
+    }
+
     private void requireKnownReferences(ReportFields fields, ErrorContext request) {
         List<Violation> problems = backend.unknownReferences(fields);
         if (!problems.isEmpty()) {
@@ -525,7 +560,7 @@ public final class NekorektenFake implements Nekorekten {
         /** The fake. */
         public NekorektenFake build() {
             return new NekorektenFake(new Backend(clock, seed, Optional.ofNullable(quota), callLogCapacity, previewBaseUri),
-                    Account.of(apiKey));
+                    apiKey);
         }
 
         /** Never names the key. */

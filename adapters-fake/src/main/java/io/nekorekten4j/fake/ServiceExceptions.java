@@ -24,6 +24,7 @@ import io.nekorekten4j.ports.UnexpectedResponseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -101,6 +102,27 @@ final class ServiceExceptions {
             case SERVICE_UNAVAILABLE -> refused(request, 503, UNAVAILABLE,
                     "Услугата е временно недостъпна. Опитайте по-късно.",
                     (m, c) -> new ServiceUnavailableException(m, c, null));
+        };
+    }
+
+    /**
+     * The refusal {@code code} stands for, in the service's own words {@code said}: its message
+     * and, for {@link ErrorCode#INVALID_REQUEST}, the message of a field error of {@code text} —
+     * what a hostile or broken service may send (the context sanitises it; the caller blanks the
+     * key out first).
+     *
+     * @throws IllegalArgumentException when {@code code} is not {@code INVALID_REQUEST},
+     *                                  {@code INVALID_API_KEY}, {@code FORBIDDEN}, {@code NOT_FOUND}
+     *                                  or {@code SERVICE_UNAVAILABLE}
+     */
+    static NekorektenException inWords(ErrorCode code, String said, ErrorContext request, Instant now) {
+        Objects.requireNonNull(said, "said");
+        ErrorContext saying = request.withServiceMessage(said);
+        return switch (code) {
+            case INVALID_REQUEST -> invalidRequest(saying, List.of(new Violation("text", said)));
+            case INVALID_API_KEY, FORBIDDEN, NOT_FOUND, SERVICE_UNAVAILABLE -> forCode(code, saying, now);
+            default -> throw new IllegalArgumentException("the service's own words come with INVALID_REQUEST, "
+                    + "INVALID_API_KEY, FORBIDDEN, NOT_FOUND or SERVICE_UNAVAILABLE, not " + code);
         };
     }
 
@@ -195,8 +217,10 @@ final class ServiceExceptions {
     private static <E extends NekorektenException> E refused(ErrorContext request, int status, String summary,
                                                              String serviceMessage, Refusal<E> refusal) {
         RequestOutcome outcome = status >= 500 ? RequestOutcome.MAY_HAVE_BEEN_APPLIED : RequestOutcome.REFUSED;
-        return refusal.create(summary, request.withAttempts(1).withOutcome(outcome)
-                .withStatus(status).withServiceMessage(serviceMessage));
+        // A request that already carries the service's words (inWords) keeps them.
+        ErrorContext context = request.withAttempts(1).withOutcome(outcome).withStatus(status);
+        return refusal.create(summary, request.serviceMessage().isPresent() ? context
+                : context.withServiceMessage(serviceMessage));
     }
 
     /** A simulated failure after the request was sent: one attempt, which may have been applied. */

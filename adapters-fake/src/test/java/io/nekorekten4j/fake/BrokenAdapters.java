@@ -1,8 +1,10 @@
 package io.nekorekten4j.fake;
 
+import io.nekorekten4j.conformance.CallOptionsContract;
 import io.nekorekten4j.conformance.Capability;
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.conformance.FailureContract;
+import io.nekorekten4j.conformance.SafetyContract;
 import io.nekorekten4j.conformance.ReportsSearchContract;
 import io.nekorekten4j.conformance.ReportsWriteContract;
 import io.nekorekten4j.conformance.ScreeningContract;
@@ -20,12 +22,14 @@ import io.nekorekten4j.domain.SearchField;
 import io.nekorekten4j.domain.SearchHit;
 import io.nekorekten4j.domain.SearchMode;
 import io.nekorekten4j.domain.SearchResult;
+import io.nekorekten4j.ports.CallOptions;
 import io.nekorekten4j.ports.FilesPort;
 import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.ForbiddenException;
 import io.nekorekten4j.ports.Nekorekten;
 import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.NoUsableAnswerException;
+import io.nekorekten4j.ports.TransportException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -34,6 +38,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -291,6 +297,166 @@ final class BrokenAdapters {
         }
     }
 
+    /**
+     * Puts the key where people and logs read it: in its {@code toString()} ("for debugging") and
+     * in the message of a failed search, as an adapter that prints its request line might.
+     */
+    static final class LeaksTheKey extends Forwarding {
+        private final String key;
+
+        LeaksTheKey(Nekorekten delegate, String key) {
+            super(delegate);
+            this.key = key;
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            try {
+                return delegate.search(criteria);
+            } catch (NekorektenException e) {
+                throw new TransportException("GET /api/v1/reports with Api-Key " + key + " failed", e.context(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "LeaksTheKey[apiKey=" + key + "]";
+        }
+    }
+
+    /**
+     * Keeps the service's raw words with a failure "for diagnostics", as a suppressed exception
+     * that every log prints: control characters, forged lines, 100 KB, an echoed key — as they came.
+     * {@code lastServerText} is what the service last said (the raw body such an adapter reads).
+     */
+    static final class EchoesServerText extends Forwarding {
+        private final AtomicReference<String> lastServerText;
+
+        EchoesServerText(Nekorekten delegate, AtomicReference<String> lastServerText) {
+            super(delegate);
+            this.lastServerText = lastServerText;
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            try {
+                return delegate.search(criteria);
+            } catch (NekorektenException e) {
+                e.addSuppressed(new IllegalStateException("the service said: " + lastServerText.get()));
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Waits for an answer however long it takes: a call that timed out is sent again until one
+     * comes, so a server that never answers makes it hang (here: until the silence ends, when it
+     * answers as if nothing happened).
+     */
+    static final class WaitsForAnAnswer extends Forwarding {
+        private static final int ATTEMPTS = 1_000;
+
+        WaitsForAnAnswer(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return delegate.search(criteria);
+                } catch (NekorektenException e) {
+                    if (e.code() != ErrorCode.TIMEOUT || attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public ReportReceipt create(ReportDraft draft) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return delegate.create(draft);
+                } catch (NekorektenException e) {
+                    if (e.code() != ErrorCode.TIMEOUT || attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives a view that is not the client: {@code withOptions} builds a new, empty in-memory fake
+     * (another backend, another key) and takes {@code null} as well as any options.
+     */
+    static final class ViewOnAnotherBackend extends Forwarding {
+        ViewOnAnotherBackend(Nekorekten delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Nekorekten withOptions(CallOptions options) {
+            return NekorektenFake.create();
+        }
+    }
+
+    /**
+     * A client whose views carry {@code viewBug}: {@code withOptions} refuses {@code null} as it
+     * should, and gives the delegate's view with the bug in front of it.
+     */
+    static final class WithBrokenViews extends Forwarding {
+        private final UnaryOperator<Nekorekten> viewBug;
+
+        WithBrokenViews(Nekorekten delegate, UnaryOperator<Nekorekten> viewBug) {
+            super(delegate);
+            this.viewBug = viewBug;
+        }
+
+        @Override
+        public Nekorekten withOptions(CallOptions options) {
+            Objects.requireNonNull(options, "options");
+            return viewBug.apply(delegate.withOptions(options));
+        }
+    }
+
+    /**
+     * Closing a view closes the client it came from: a view that "owns" the shared connections.
+     * Every view and the client share one closed flag; a closed one refuses searches.
+     */
+    static final class ViewClosesTheClient extends Forwarding {
+        private final AtomicBoolean closed;
+
+        ViewClosesTheClient(Nekorekten delegate) {
+            this(delegate, new AtomicBoolean());
+        }
+
+        private ViewClosesTheClient(Nekorekten delegate, AtomicBoolean closed) {
+            super(delegate);
+            this.closed = closed;
+        }
+
+        @Override
+        public SearchResult search(SearchCriteria criteria) {
+            if (closed.get()) {
+                throw new IllegalStateException("the client is closed");
+            }
+            return delegate.search(criteria);
+        }
+
+        @Override
+        public Nekorekten withOptions(CallOptions options) {
+            Objects.requireNonNull(options, "options");
+            return new ViewClosesTheClient(delegate, closed);
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+        }
+    }
+
     // ---- their subjects ----------------------------------------------------------------------
 
     /** A {@link FakeConformanceSubject} whose clients carry {@code bug}. */
@@ -349,6 +515,21 @@ final class BrokenAdapters {
         @Override
         public void arrangeLostAnswers(ErrorCode how, int requests) {
             fake.arrangeLostAnswers(how, requests);
+        }
+
+        @Override
+        public void arrangeServerText(ErrorCode code, String text, int requests) {
+            fake.arrangeServerText(code, text, requests);
+        }
+
+        @Override
+        public void arrangeNoAnswer(int requests) {
+            fake.arrangeNoAnswer(requests);
+        }
+
+        @Override
+        public Optional<String> apiKey() {
+            return fake.apiKey();
         }
 
         @Override
@@ -539,6 +720,77 @@ final class BrokenAdapters {
         @Override
         protected ConformanceSubject createSubject() {
             return new BrokenSubject(ResendsWritesAfterALostAnswer::new);
+        }
+    }
+
+    /** {@link SafetyContract} against {@link LeaksTheKey}. */
+    static final class LeaksTheKeySafetyContract extends SafetyContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(d -> new LeaksTheKey(d, FakeConformanceSubject.KEY));
+        }
+    }
+
+    /** {@link SafetyContract} against {@link EchoesServerText}, fed what the service last said. */
+    static final class EchoesServerTextSafetyContract extends SafetyContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            AtomicReference<String> lastServerText = new AtomicReference<>("");
+            return new BrokenSubject(d -> new EchoesServerText(d, lastServerText)) {
+                @Override
+                public void arrangeServerText(ErrorCode code, String text, int requests) {
+                    lastServerText.set(text);
+                    super.arrangeServerText(code, text, requests);
+                }
+            };
+        }
+    }
+
+    /** {@link SafetyContract} against {@link WaitsForAnAnswer}. */
+    static final class WaitsForAnAnswerSafetyContract extends SafetyContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(WaitsForAnAnswer::new);
+        }
+    }
+
+    /** {@link SafetyContract} against {@link SubjectWithoutCapabilities} (which declares no key either). */
+    static final class WithoutCapabilitiesSafetyContract extends SafetyContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new SubjectWithoutCapabilities();
+        }
+    }
+
+    /** {@link CallOptionsContract} against {@link ViewOnAnotherBackend}. */
+    static final class ViewOnAnotherBackendCallOptionsContract extends CallOptionsContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(ViewOnAnotherBackend::new);
+        }
+    }
+
+    /** {@link CallOptionsContract} against a client whose views send an upload before checking it. */
+    static final class ViewSkipsValidationCallOptionsContract extends CallOptionsContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(d -> new WithBrokenViews(d, SkipsValidation::new));
+        }
+    }
+
+    /** {@link CallOptionsContract} against a client whose views swallow failures. */
+    static final class ViewSwallowsFailuresCallOptionsContract extends CallOptionsContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(d -> new WithBrokenViews(d, SwallowsFailures::new));
+        }
+    }
+
+    /** {@link CallOptionsContract} against {@link ViewClosesTheClient}. */
+    static final class ViewClosesTheClientCallOptionsContract extends CallOptionsContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return new BrokenSubject(ViewClosesTheClient::new);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,6 +104,22 @@ public final class FakeConformanceSubject implements ConformanceSubject {
     @Override
     public void arrangeLostAnswers(ErrorCode how, int requests) {
         fake.loseNextAnswers(requests, how);
+    }
+
+    @Override
+    public void arrangeServerText(ErrorCode code, String text, int requests) {
+        fake.failNext(requests, code, text);
+    }
+
+    /** The fake never waits: a call it would never answer ends at once, as a timed-out call ends. */
+    @Override
+    public void arrangeNoAnswer(int requests) {
+        fake.failNext(requests, ErrorCode.TIMEOUT);
+    }
+
+    @Override
+    public Optional<String> apiKey() {
+        return Optional.of(KEY);
     }
 
     @Override

@@ -29,7 +29,8 @@ class KitSelfTest {
     void theKitPassesOnTheFake() {
         Events tests = run(FakeReportsSearchContractTest.class, FakeReportsWriteContractTest.class,
                 FakeFilesContractTest.class, FakeCitiesContractTest.class, FakeValidationContractTest.class,
-                FakeFailureContractTest.class, FakeScreeningContractTest.class);
+                FakeFailureContractTest.class, FakeScreeningContractTest.class, FakeSafetyContractTest.class,
+                FakeCallOptionsContractTest.class);
 
         assertThat(failedRules(tests)).isEmpty();
         assertThat(tests.succeeded().count()).isGreaterThanOrEqualTo(60);
@@ -165,9 +166,82 @@ class KitSelfTest {
     }
 
     @Test
+    void theKitFailsOnAnAdapterThatPutsTheKeyInAMessageOrItsToString() {
+        assertThat(failedRules(run(BrokenAdapters.LeaksTheKeySafetyContract.class)))
+                .contains("optional_secrets_keyShowsInNoFailure", "optional_secrets_keyShowsInNoToString");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterThatKeepsTheServersRawTextWithAFailure() {
+        assertThat(failedRules(run(BrokenAdapters.EchoesServerTextSafetyContract.class)))
+                .containsExactly("optional_secrets_keyEchoedByTheServerIsBlankedOut",
+                        "optional_serverText_controlCharactersNeverReachAMessageOrALog",
+                        "optional_serverText_hugeTextIsCut");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterThatWaitsForAnAnswerThatNeverComes() {
+        Events tests = run(BrokenAdapters.WaitsForAnAnswerSafetyContract.class);
+
+        // It also answers the search of K-SAFE-01's arranged TIMEOUT, once that silence ends.
+        assertThat(failedRules(tests)).contains("optional_bounded_unansweredCallEndsWithATimeout");
+        assertThat(tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .as("the read and the write of K-SAFE-06").filteredOn(n -> n.contains("search") || n.contains("create"))
+                .hasSize(2);
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterWhoseViewIsNotTheClient() {
+        assertThat(failedRules(run(BrokenAdapters.ViewOnAnotherBackendCallOptionsContract.class)))
+                .contains("required_withOptions_nullIsRefusedNamingTheParameter",
+                        "required_withOptions_viewFindsWhatTheClientFinds",
+                        "required_withOptions_viewWritesAreTheClientsWrites");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterWhoseViewsSkipValidation() {
+        assertThat(failedRules(run(BrokenAdapters.ViewSkipsValidationCallOptionsContract.class)))
+                .containsExactly("required_withOptions_viewRefusesInvalidInputBeforeAnyRequest");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterWhoseViewsSwallowFailures() {
+        assertThat(failedRules(run(BrokenAdapters.ViewSwallowsFailuresCallOptionsContract.class)))
+                .containsExactly("optional_withOptions_viewFailsAsTheClientFails");
+    }
+
+    @Test
+    void theKitFailsOnAnAdapterWhoseViewClosesTheClient() {
+        assertThat(failedRules(run(BrokenAdapters.ViewClosesTheClientCallOptionsContract.class)))
+                .containsExactly("required_withOptions_closingAViewLeavesTheClientWorking");
+    }
+
+    @Test
+    void theSafetyRulesOfASubjectWithoutKeyOrHooksAreListedUntestedNeverPassed() {
+        Events tests = run(BrokenAdapters.WithoutCapabilitiesSafetyContract.class);
+        List<String> summaries = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BrokenAdapters.WithoutCapabilitiesSafetyContract.class)).execute()
+                .allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(kv -> kv.containsKey("nekorekten4j.untested-rules"))
+                .map(kv -> kv.get("nekorekten4j.untested-rules")).toList();
+
+        assertThat(tests.succeeded().count()).as("passed rules").isZero();
+        assertThat(tests.failed().count()).as("failed rules").isZero();
+        assertThat(ruleNames(tests.aborted())).hasSize(6);
+        assertThat(summaries).singleElement().satisfies(s -> assertThat(s).contains("went UNTESTED")
+                .contains("K-SAFE-02 optional_secrets_keyShowsInNoToString — skipped: the subject declares no API key")
+                .contains("K-SAFE-04 optional_serverText_controlCharactersNeverReachAMessageOrALog")
+                .contains("Capability.HOSTILE_SERVER_TEXT")
+                .contains("K-SAFE-06 optional_bounded_unansweredCallEndsWithATimeout")
+                .contains("Capability.UNANSWERED_REQUESTS"));
+    }
+
+    @Test
     void theFakeLeavesNoRuleUntested() {
         List<ReportEntry> entries = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(FakeFailureContractTest.class), selectClass(FakeScreeningContractTest.class))
+                .selectors(selectClass(FakeFailureContractTest.class), selectClass(FakeScreeningContractTest.class),
+                        selectClass(FakeSafetyContractTest.class), selectClass(FakeCallOptionsContractTest.class))
                 .execute().allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();
 

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -95,6 +96,22 @@ final class CachedFakeSubject implements ConformanceSubject {
     @Override
     public void arrangeLostAnswers(ErrorCode how, int requests) {
         fake.loseNextAnswers(requests, how);
+    }
+
+    @Override
+    public void arrangeServerText(ErrorCode code, String text, int requests) {
+        fake.failNext(requests, code, text);
+    }
+
+    /** The fake never waits: a call it would never answer ends at once, as a timed-out call ends. */
+    @Override
+    public void arrangeNoAnswer(int requests) {
+        fake.failNext(requests, ErrorCode.TIMEOUT);
+    }
+
+    @Override
+    public Optional<String> apiKey() {
+        return Optional.of(KEY);
     }
 
     @Override

@@ -26,5 +26,9 @@ public enum Capability {
     /** {@link ConformanceSubject#clientWithInvalidKey()} works. */
     INVALID_KEY,
     /** Uploaded file ids are checked when a report is filed: an unknown id is rejected. */
-    FILE_ID_CHECK
+    FILE_ID_CHECK,
+    /** {@link ConformanceSubject#arrangeServerText} works: the backend answers in hostile words. */
+    HOSTILE_SERVER_TEXT,
+    /** {@link ConformanceSubject#arrangeNoAnswer} works: the backend takes requests and never answers. */
+    UNANSWERED_REQUESTS
 }

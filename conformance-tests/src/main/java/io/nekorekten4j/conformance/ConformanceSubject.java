@@ -6,6 +6,7 @@ import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.Nekorekten;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,6 +88,43 @@ public interface ConformanceSubject extends AutoCloseable {
      */
     default void arrangeLostAnswers(ErrorCode how, int requests) {
         throw new UnsupportedOperationException("this subject lacks Capability.FAULT_INJECTION");
+    }
+
+    /**
+     * Makes the backend answer the next {@code requests} requests with the failure {@code code}
+     * stands for, <em>in its own words</em>: the service's message is {@code text}, sent as it is —
+     * control characters, ANSI escapes, forged log lines, any length, the API key echoed back — as
+     * a hostile or broken service might (for HTTP backends: the JSON {@code message} of the answer,
+     * and the message of a field error of a 400). {@code code} is one of the service's refusals
+     * {@link ErrorCode#INVALID_REQUEST}, {@link ErrorCode#INVALID_API_KEY}, {@link ErrorCode#FORBIDDEN},
+     * {@link ErrorCode#NOT_FOUND} and {@link ErrorCode#SERVICE_UNAVAILABLE}. Needs
+     * {@link Capability#HOSTILE_SERVER_TEXT}.
+     *
+     * @throws IllegalArgumentException when {@code code} is another code
+     */
+    default void arrangeServerText(ErrorCode code, String text, int requests) {
+        throw new UnsupportedOperationException("this subject lacks Capability.HOSTILE_SERVER_TEXT");
+    }
+
+    /**
+     * Makes the backend take the next {@code requests} requests and <em>never answer</em> them: no
+     * status, no byte, the connection held open until the subject closes. An adapter must end such
+     * a call by its own timeouts with a {@link ErrorCode#TIMEOUT} failure; an adapter that times
+     * nothing (an in-memory one) ends it at once the same way. Needs
+     * {@link Capability#UNANSWERED_REQUESTS}.
+     */
+    default void arrangeNoAnswer(int requests) {
+        throw new UnsupportedOperationException("this subject lacks Capability.UNANSWERED_REQUESTS");
+    }
+
+    /**
+     * The API key {@link #client()} was configured with, so that the kit can check it never shows
+     * — in a message, a {@code toString()}, a context, a cause — even when the server echoes it.
+     * Empty (the default) for an adapter configured with no key (one behind a gateway that adds
+     * it): it has nothing to leak, and the kit lists its secrets rules as untested.
+     */
+    default Optional<String> apiKey() {
+        return Optional.empty();
     }
 
     /** How many requests reached the backend so far (refused ones included). */

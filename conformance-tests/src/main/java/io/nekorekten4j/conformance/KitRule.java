@@ -14,10 +14,11 @@ import java.lang.annotation.Target;
  * rules share an id, a rule lacks one, or that document is out of date.
  *
  * <p>An id is {@code K-<AREA>-<NN>}: the area of its contract ({@code SEARCH}, {@code WRITE},
- * {@code FILES}, {@code CITIES}, {@code VALID}, {@code FAIL}, {@code SCREEN}) and a number. Ids are
- * <b>never reused</b>: a rule that is removed leaves its id retired (listed in the document), a
- * new rule takes the next free number, and a rule that is renamed or reworded keeps its id, so a
- * failure report naming an id means the same rule in every release.
+ * {@code FILES}, {@code CITIES}, {@code VALID}, {@code FAIL}, {@code SCREEN}, {@code SAFE},
+ * {@code OPTIONS}) and a number. Ids are <b>never reused</b>: a rule that is removed leaves its id
+ * retired (listed in the document), a new rule takes the next free number, and a rule that is
+ * renamed or reworded keeps its id, so a failure report naming an id means the same rule in every
+ * release.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -131,6 +131,8 @@ public abstract class NekorektenContract {
             case QUOTA_SIMULATION -> "ConformanceSubject.arrangeRateLimit and arrangeQuotaExhausted";
             case INVALID_KEY -> "ConformanceSubject.clientWithInvalidKey";
             case IP_WHITELIST -> "ConformanceSubject.clientRefusedFromIp";
+            case HOSTILE_SERVER_TEXT -> "ConformanceSubject.arrangeServerText";
+            case UNANSWERED_REQUESTS -> "ConformanceSubject.arrangeNoAnswer";
             default -> "what Capability." + capability + " stands for";
         };
     }

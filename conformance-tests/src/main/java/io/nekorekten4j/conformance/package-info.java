@@ -16,9 +16,29 @@
  *       {@link io.nekorekten4j.conformance.CitiesContract},
  *       {@link io.nekorekten4j.conformance.ValidationContract},
  *       {@link io.nekorekten4j.conformance.FailureContract},
- *       {@link io.nekorekten4j.conformance.ScreeningContract} — with a class named {@code …Test}
+ *       {@link io.nekorekten4j.conformance.ScreeningContract},
+ *       {@link io.nekorekten4j.conformance.SafetyContract},
+ *       {@link io.nekorekten4j.conformance.CallOptionsContract} — with a class named {@code …Test}
  *       whose {@code createSubject()} returns a new subject, and run the build.</li>
  * </ol>
+ *
+ * <h2>The key, a hostile server, a silent one</h2>
+ * {@link io.nekorekten4j.conformance.SafetyContract} holds an adapter to the secrets, bounded and
+ * server-text lines of DESIGN.md. It needs the subject to say which key its client was configured
+ * with ({@link io.nekorekten4j.conformance.ConformanceSubject#apiKey()}: an adapter configured with
+ * none has nothing to leak) and to arrange the server's words
+ * ({@link io.nekorekten4j.conformance.ConformanceSubject#arrangeServerText}, capability
+ * {@link io.nekorekten4j.conformance.Capability#HOSTILE_SERVER_TEXT}: control characters, escapes,
+ * 100 KB, the key echoed back) and its silence
+ * ({@link io.nekorekten4j.conformance.ConformanceSubject#arrangeNoAnswer}, capability
+ * {@link io.nekorekten4j.conformance.Capability#UNANSWERED_REQUESTS}). Its rules are
+ * {@code optional_…}: without what they need they are listed as untested, never passed. An HTTP
+ * adapter gets every hook by running against the fake server module's {@code FakeServer}
+ * ({@code sayNext}, {@code leaveUnanswered}).
+ *
+ * <p>{@link io.nekorekten4j.conformance.CallOptionsContract} holds a view given by
+ * {@code Nekorekten.withOptions} to the client's behaviour: {@code null} refused naming the
+ * parameter, the same answers, the same writes, the same validation, closing a view harmless.
  *
  * <h2>What "conformant" means</h2>
  * An adapter is conformant when every rule <em>ran</em> and passed. An {@code optional_…} rule

@@ -79,6 +79,8 @@ class KitRulesTest {
         areas.put(ValidationContract.class, "VALID");
         areas.put(FailureContract.class, "FAIL");
         areas.put(ScreeningContract.class, "SCREEN");
+        areas.put(SafetyContract.class, "SAFE");
+        areas.put(CallOptionsContract.class, "OPTIONS");
         return areas;
     }
 

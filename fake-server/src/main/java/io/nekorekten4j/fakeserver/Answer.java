@@ -45,6 +45,13 @@ sealed interface Answer {
     }
 
     /**
+     * No answer at all: the request is taken and the connection held open, without a status or a
+     * byte, until the server closes — what a client without timeouts waits for forever.
+     */
+    record Silence() implements Answer {
+    }
+
+    /**
      * The answer is held back for the server's stall time (or until it closes), then sent: what a
      * client that times out first sees as a timeout.
      *

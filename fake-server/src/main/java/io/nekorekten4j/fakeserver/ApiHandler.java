@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ final class ApiHandler implements HttpHandler {
     private final WireJson json = new WireJson();
     private final ErrorAnswers errors = new ErrorAnswers(json);
     private final AtomicLong requests = new AtomicLong();
+    private final ScriptedAnswers script = new ScriptedAnswers();
 
     /**
      * @param fake         the fake behind the API
@@ -77,6 +79,16 @@ final class ApiHandler implements HttpHandler {
         this.clock = clock;
         this.stall = stall;
         this.closing = closing;
+    }
+
+    /** The answers queued to be given instead of the fake's. */
+    ScriptedAnswers script() {
+        return script;
+    }
+
+    /** The answer for a request in the service's own words (see {@link ErrorAnswers#said}). */
+    Answer.Http said(io.nekorekten4j.ports.ErrorCode code, String said, Instant now) {
+        return errors.said(code, said, now);
     }
 
     /** How many requests reached the handler, refused ones included. */
@@ -110,6 +122,10 @@ final class ApiHandler implements HttpHandler {
         }
         if (key.length() > MAX_KEY_LENGTH || !(acceptedKeys.isEmpty() || acceptedKeys.contains(key))) {
             return errors.plain(401, "Невалиден API ключ.", now);
+        }
+        Optional<Answer> scripted = script.next(now);
+        if (scripted.isPresent()) {
+            return scripted.get();
         }
         NekorektenFake view = fake.withKey(key);
         String path = exchange.getRequestURI().getRawPath();
@@ -256,6 +272,12 @@ final class ApiHandler implements HttpHandler {
                 write(exchange, held.then());
             } catch (IOException clientGone) {
                 // The client timed out and closed the connection, as it should have.
+            }
+        } else if (answer instanceof Answer.Silence) {
+            try {
+                closing.await(); // until the server closes; the exchange's close then drops the connection
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         // Answer.Drop: nothing is written; closing an exchange whose headers were never sent

@@ -2,6 +2,7 @@ package io.nekorekten4j.fakeserver;
 
 import io.nekorekten4j.domain.ValidationException;
 import io.nekorekten4j.domain.Violation;
+import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.InvalidRequestException;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.NekorektenException;
@@ -91,6 +92,28 @@ final class ErrorAnswers {
                     TRUNCATED_BODY.getBytes(StandardCharsets.UTF_8));
             case CIRCUIT_OPEN, RATE_LIMIT_WAIT_EXCEEDED, QUOTA_STORE_UNAVAILABLE ->
                     plain(500, "Вътрешна грешка на сървъра.", now);
+        };
+    }
+
+    /**
+     * The refusal {@code code} stands for in the service's own words, {@code said} sent as it is
+     * (JSON-escaped, nothing cut or cleaned): the {@code message}, and for a 400 also the message
+     * of a field error of {@code text}. For testing what a client does with a hostile service's
+     * words; see {@link FakeServer#sayNext}.
+     *
+     * @throws IllegalArgumentException when {@code code} is not {@code INVALID_REQUEST},
+     *                                  {@code INVALID_API_KEY}, {@code FORBIDDEN}, {@code NOT_FOUND}
+     *                                  or {@code SERVICE_UNAVAILABLE}
+     */
+    Answer.Http said(ErrorCode code, String said, Instant now) {
+        return switch (code) {
+            case INVALID_REQUEST -> Answer.Http.json(400, json.invalid(said, List.of(new Violation("text", said)), 400, now));
+            case INVALID_API_KEY -> plain(401, said, now);
+            case FORBIDDEN -> plain(403, said, now);
+            case NOT_FOUND -> plain(404, said, now);
+            case SERVICE_UNAVAILABLE -> plain(503, said, now);
+            default -> throw new IllegalArgumentException("the service's own words come with INVALID_REQUEST, "
+                    + "INVALID_API_KEY, FORBIDDEN, NOT_FOUND or SERVICE_UNAVAILABLE, not " + code);
         };
     }
 

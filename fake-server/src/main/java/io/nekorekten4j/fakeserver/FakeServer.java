@@ -2,6 +2,7 @@ package io.nekorekten4j.fakeserver;
 
 import com.sun.net.httpserver.HttpServer;
 import io.nekorekten4j.fake.NekorektenFake;
+import io.nekorekten4j.ports.ErrorCode;
 import io.nekorekten4j.ports.IpNotWhitelistedException;
 import io.nekorekten4j.ports.QuotaPlan;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +63,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       injected faults as the wire shows them — 5xx, a dropped connection, a stalled answer, a
  *       truncated body (see {@code ErrorAnswers}).</li>
  * </ul>
- * Arrange state, inject faults and read the call log through {@link #fake()}, while it serves.
+ * Arrange state, inject faults and read the call log through {@link #fake()}, while it serves;
+ * make the service talk as a hostile one does ({@link #sayNext}) or fall silent
+ * ({@link #leaveUnanswered}) through the server itself.
  *
  * <p>Thread safe. The server never logs or prints a request, a key or personal data.
  */
@@ -164,6 +168,40 @@ public final class FakeServer implements AutoCloseable {
      */
     public long requestCount() {
         return handler.requestCount();
+    }
+
+    /**
+     * Makes the server answer the next {@code requests} requests that carry a key (of any key, to
+     * any address) with the refusal {@code code} stands for, <em>in the service's own words</em>:
+     * {@code message} is the answer's JSON {@code message} — and, for a 400, the message of a field
+     * error of {@code text} — sent as it is, JSON-escaped but neither cleaned nor cut: control
+     * characters, ANSI escapes, forged log lines, 100 KB, an echoed key. It is how a hostile or
+     * broken service talks, for testing what a client does with the service's words (the fake's
+     * own failures cannot carry such text: their context sanitises it). These answers come before
+     * the fake's, which the requests never reach; they queue up in order with
+     * {@link #leaveUnanswered}'s.
+     *
+     * @param code one of {@code INVALID_REQUEST} (400), {@code INVALID_API_KEY} (401),
+     *             {@code FORBIDDEN} (403), {@code NOT_FOUND} (404), {@code SERVICE_UNAVAILABLE} (503)
+     * @throws IllegalArgumentException when {@code requests} is below 1 or {@code code} is another code
+     */
+    public void sayNext(int requests, ErrorCode code, String message) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        handler.said(code, "", Instant.EPOCH); // refuses another code, now
+        handler.script().add(requests, now -> handler.said(code, message, now));
+    }
+
+    /**
+     * Makes the server take the next {@code requests} requests that carry a key and never answer
+     * them: no status, no byte, the connection held open until the server {@linkplain #close()
+     * closes}. A client must end such a call by its own timeouts. The requests never reach the
+     * fake; they queue up in order with {@link #sayNext}'s.
+     *
+     * @throws IllegalArgumentException when {@code requests} is below 1
+     */
+    public void leaveUnanswered(int requests) {
+        handler.script().add(requests, now -> new Answer.Silence());
     }
 
     /**

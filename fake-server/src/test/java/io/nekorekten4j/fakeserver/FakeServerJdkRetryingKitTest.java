@@ -1,11 +1,13 @@
 package io.nekorekten4j.fakeserver;
 
+import io.nekorekten4j.conformance.CallOptionsContract;
 import io.nekorekten4j.conformance.CitiesContract;
 import io.nekorekten4j.conformance.ConformanceSubject;
 import io.nekorekten4j.conformance.FailureContract;
 import io.nekorekten4j.conformance.FilesContract;
 import io.nekorekten4j.conformance.ReportsSearchContract;
 import io.nekorekten4j.conformance.ReportsWriteContract;
+import io.nekorekten4j.conformance.SafetyContract;
 import io.nekorekten4j.conformance.ScreeningContract;
 import io.nekorekten4j.conformance.ValidationContract;
 import io.nekorekten4j.testing.TestClients.Wire;
@@ -74,6 +76,22 @@ class FakeServerJdkRetryingKitTest {
 
     @Nested
     class Validation extends ValidationContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return retryingSubject();
+        }
+    }
+
+    @Nested
+    class Safety extends SafetyContract {
+        @Override
+        protected ConformanceSubject createSubject() {
+            return retryingSubject();
+        }
+    }
+
+    @Nested
+    class Options extends CallOptionsContract {
         @Override
         protected ConformanceSubject createSubject() {
             return retryingSubject();

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -137,6 +138,21 @@ final class RedisKitSubject implements ConformanceSubject {
     public void arrangeLostAnswers(ErrorCode how, int requests) {
         Objects.requireNonNull(how, "how");
         server.fake().loseNextAnswers(requests, how);
+    }
+
+    @Override
+    public void arrangeServerText(ErrorCode code, String text, int requests) {
+        server.sayNext(requests, code, text);
+    }
+
+    @Override
+    public void arrangeNoAnswer(int requests) {
+        server.leaveUnanswered(requests);
+    }
+
+    @Override
+    public Optional<String> apiKey() {
+        return Optional.of(keyPrefix + "own");
     }
 
     @Override
