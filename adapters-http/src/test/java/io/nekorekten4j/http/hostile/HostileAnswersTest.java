@@ -203,7 +203,29 @@ class HostileAnswersTest {
                         .withHeader("Content-Type", "text/html; charset=utf-8").withBody(live)),
                 Arguments.of(t, "JSON labelled ISO-8859-1", aResponse().withStatus(200)
                         .withHeader("Content-Type", "application/json; charset=ISO-8859-1").withBody(live)),
-                Arguments.of(t, "JSON labelled with no type", aResponse().withStatus(200).withBody(live))));
+                Arguments.of(t, "JSON labelled with no type", aResponse().withStatus(200).withBody(live)),
+                Arguments.of(t, "a charset no JVM knows", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=x-no-such-charset").withBody(live)),
+                Arguments.of(t, "an illegal charset name", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=\"ut f/8\"").withBody(live)),
+                Arguments.of(t, "an empty charset", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=").withBody(live)),
+                Arguments.of(t, "a Content-Type that does not parse", aResponse().withStatus(200)
+                        .withHeader("Content-Type", ";;;=;\"").withBody(live)),
+                Arguments.of(t, "UTF-16 declared for UTF-8 bytes", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=UTF-16").withBody(live)),
+                Arguments.of(t, "an unknown Content-Encoding", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "x-snappy")
+                        .withBody(live)),
+                Arguments.of(t, "gzip declared over plain JSON", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                        .withBody(live)),
+                Arguments.of(t, "deflate declared over plain JSON", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "deflate")
+                        .withBody(live)),
+                Arguments.of(t, "gzip twice declared over plain JSON", aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip, gzip")
+                        .withBody(live))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

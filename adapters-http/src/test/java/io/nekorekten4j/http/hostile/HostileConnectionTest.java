@@ -277,6 +277,37 @@ class HostileConnectionTest {
         assertThat(e.outcome()).isEqualTo(expected == null ? RequestOutcome.MAY_HAVE_BEEN_APPLIED : expected);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("lostAnswers")
+    void aSearchWhoseAnswerIsLostReachesTheServerOnlyOnceAPermittedAttempt(String kind, String what,
+                                                                          RequestOutcome expected,
+                                                                          HostileSocketServer.Script script)
+            throws Exception {
+        HostileSocketServer server = server(script);
+        java.util.concurrent.atomic.AtomicInteger permits = new java.util.concurrent.atomic.AtomicInteger();
+        NekorektenHttp api = Hostile.client(server.baseUrl(), key, kind, RetryOptions.defaults(), VirtualTime.create())
+                .listener(new io.nekorekten4j.http.NekorektenListener() {
+                    @Override
+                    public io.nekorekten4j.http.CallListener callStarted(io.nekorekten4j.http.CallStart call) {
+                        return new io.nekorekten4j.http.CallListener() {
+                            @Override
+                            public void permitGranted(int attempt, java.time.Duration waited) {
+                                permits.incrementAndGet();
+                            }
+                        };
+                    }
+                }).build();
+        open.add(api);
+
+        NekorektenException e = assertTypedFailure(() -> api.search(CRITERIA));
+
+        // The JDK client re-sends a GET by itself when a connection breaks before an answer:
+        // every request the server reads must be an attempt that took a permit.
+        assertThat(server.requests()).as("requests the server read").hasSizeBetween(1, 3)
+                .hasSizeLessThanOrEqualTo(permits.get());
+        assertThat(e.attempts()).hasValue(server.requests().size());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"apache", "jdk"})
     void anUploadToAServerThatNeverReadsItEndsAtTheCallTimeoutAndIsSentOnce(String kind) throws Exception {
