@@ -460,6 +460,36 @@ class HostileAnswersTest {
         assertThat(service.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
     }
 
+    static Stream<Arguments> retryAftersOnOtherAnswers() {
+        return Stream.of(Hostile.TRANSPORTS).flatMap(t -> Stream.of(503, 500, 401, 403, 400, 200).flatMap(status ->
+                Stream.of("99999999999", "Fri, 31 Dec 9999 23:59:59 GMT", "-1").map(v -> Arguments.of(t, status, v))));
+    }
+
+    @ParameterizedTest(name = "{0}: HTTP {1} with Retry-After {2}")
+    @MethodSource("retryAftersOnOtherAnswers")
+    void aRetryAfterOnAnyOtherAnswerNeverPausesTheKeyBeyondADay(String kind, int status, String value) {
+        String body = status == 200 ? live() : "{\"message\":\"no\",\"server\":{\"httpCode\":" + status + "}}";
+        answerSearch(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("Retry-After", value).withBody(body));
+        NekorektenHttp api = Hostile.client(service.baseUrl(), key, kind, RetryOptions.defaults(), time).build();
+        clients.add(api);
+
+        Object outcome = outcomeOf(() -> api.search(CRITERIA));
+
+        if (status == 200) {
+            assertThat(outcome).isInstanceOf(SearchResult.class);
+            assertThat(api.state().quota().orElseThrow().waitForPermit()).as("a 200 pauses nothing").isZero();
+        } else {
+            assertThat(outcome).isInstanceOf(NekorektenException.class);
+        }
+        assertThat(api.state().quota().orElseThrow().waitForPermit()).isLessThanOrEqualTo(Duration.ofHours(24));
+        // A later call is not locked out for good: a day on, it is sent.
+        time.advance(Duration.ofHours(24).plusSeconds(1));
+        int before = service.findAll(anyRequestedFor(anyUrl())).size();
+        outcomeOf(() -> api.search(CRITERIA));
+        assertThat(service.findAll(anyRequestedFor(anyUrl())).size()).as("sent a day later").isGreaterThan(before);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"apache", "jdk"})
     void aCreateAnswered503WithRetryAfterIsNotResentEvenWithRetriesOn(String kind) {

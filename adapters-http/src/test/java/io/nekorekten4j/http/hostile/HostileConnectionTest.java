@@ -188,7 +188,35 @@ class HostileConnectionTest {
                 Arguments.of(t, "a status code of 999", "HTTP/1.1 999 Odd\r\nContent-Length: 0\r\n\r\n"),
                 Arguments.of(t, "a header without a colon", OK_HEAD + "NoColonHere\r\nContent-Length: " + length
                         + "\r\n\r\n" + body),
-                Arguments.of(t, "an answer to HTTP/2 over cleartext", "HTTP/2 200\r\n\r\n" + body)));
+                Arguments.of(t, "an answer to HTTP/2 over cleartext", "HTTP/2 200\r\n\r\n" + body),
+                Arguments.of(t, "a negative chunk size", OK_HEAD + "Transfer-Encoding: chunked\r\n\r\n-1\r\n" + body),
+                Arguments.of(t, "a chunk size with a plus sign",
+                        OK_HEAD + "Transfer-Encoding: chunked\r\n\r\n+" + Integer.toHexString(length) + "\r\n" + body
+                                + "\r\n0\r\n\r\n"),
+                Arguments.of(t, "a chunk extension of 100 KB",
+                        OK_HEAD + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(length) + ";x="
+                                + "e".repeat(100_000) + "\r\n" + body + "\r\n0\r\n\r\n"),
+                Arguments.of(t, "a trailer that never ends",
+                        OK_HEAD + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(length) + "\r\n" + body
+                                + "\r\n0\r\n" + "X-T: y\r\n".repeat(200_000)),
+                Arguments.of(t, "chunked and a Content-Length together",
+                        OK_HEAD + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n" + Integer.toHexString(length)
+                                + "\r\n" + body + "\r\n0\r\n\r\n"),
+                Arguments.of(t, "a Content-Length in exponent form", OK_HEAD + "Content-Length: 1e3\r\n\r\n" + body),
+                Arguments.of(t, "a Content-Length with a sign", OK_HEAD + "Content-Length: +" + length + "\r\n\r\n" + body),
+                Arguments.of(t, "a reason phrase of 1 MB", "HTTP/1.1 200 " + "R".repeat(1_000_000) + "\r\nContent-Length: "
+                        + length + "\r\n\r\n" + body),
+                Arguments.of(t, "a status line without a reason", "HTTP/1.1 200\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + length + "\r\n\r\n" + body),
+                Arguments.of(t, "an HTTP/0.9 answer (a bare body)", body),
+                Arguments.of(t, "HTTP/1.0 without a length", "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n"
+                        + body.substring(0, body.length() / 2)),
+                Arguments.of(t, "a header folded over lines", OK_HEAD + "X-Folded: a\r\n b\r\n\tc\r\nContent-Length: "
+                        + length + "\r\n\r\n" + body),
+                Arguments.of(t, "NUL in a header name", OK_HEAD + "X-\u0000: a\r\nContent-Length: " + length + "\r\n\r\n"
+                        + body),
+                Arguments.of(t, "bare LF line ends", "HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: "
+                        + length + "\n\n" + body)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
