@@ -131,6 +131,21 @@ class AttachmentTest {
             assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("\r", "\n", "\0", "\u202E"));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"\u200E", "\u200F", "\u2029", "\u202A", "\u202D", "\u2066", "\u2069", "\u009F"})
+        void everyDirectionMarkOverrideIsolateAndSeparatorIsRejected(String mark) {
+            assertThat(rejection(() -> Attachment.of("scan" + mark + ".pdf", AttachmentSamples.pdf())))
+                    .anySatisfy(m -> assertThat(m).contains("must not contain control characters"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\u200D", "\u2010", "\u2027", "\u202F", "\u2065", "\u206A", "\u00A0"})
+        void theCharactersJustOutsideThoseRangesAreAllowed(String neighbour) {
+            String name = "scan" + neighbour + ".pdf";
+
+            assertThat(Attachment.of(name, AttachmentSamples.pdf()).fileName()).isEqualTo(name);
+        }
+
         @Test
         void quotesAndOtherPunctuationAreAllowed() {
             assertThat(Attachment.of("O'Brien \"final\" (2) #1 & co.pdf", AttachmentSamples.pdf()).fileName())
@@ -262,7 +277,9 @@ class AttachmentTest {
             assertThat(Attachment.formatSize(0)).isEqualTo("0 bytes");
             assertThat(Attachment.formatSize(1)).isEqualTo("1 byte");
             assertThat(Attachment.formatSize(1023)).isEqualTo("1023 bytes");
+            assertThat(Attachment.formatSize(1024)).isEqualTo("1 KiB");
             assertThat(Attachment.formatSize(1536)).isEqualTo("1.5 KiB");
+            assertThat(Attachment.formatSize(MIB)).isEqualTo("1 MiB");
             assertThat(Attachment.formatSize(10L * MIB)).isEqualTo("10 MiB");
             assertThat(Attachment.formatSize(5L * 1024 * MIB)).isEqualTo("5 GiB");
         }
@@ -293,6 +310,15 @@ class AttachmentTest {
             assertThat(Attachment.of(atCap, 100).size()).isEqualTo(100);
             assertThat(rejection(() -> Attachment.of(over, 100)))
                     .containsExactly("file 'b.pdf' is 101 bytes, larger than the 100 bytes limit");
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0, -1})
+        void aCapThatIsNotPositiveIsAProgrammingErrorForAFileToo(long maxBytes) throws IOException {
+            Path file = Files.write(dir.resolve("a.pdf"), AttachmentSamples.pdf());
+
+            assertThatThrownBy(() -> Attachment.of(file, maxBytes))
+                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBytes");
         }
 
         @Test

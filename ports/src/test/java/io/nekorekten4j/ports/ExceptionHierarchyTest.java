@@ -248,6 +248,15 @@ class ExceptionHierarchyTest {
     }
 
     @Test
+    void aProxyThatRefusedItsCredentialsIsATransportFailureThatWasNotSent() {
+        ProxyAuthenticationException e = new ProxyAuthenticationException("m", ErrorContext.none(), CAUSE);
+
+        assertThat(e).isInstanceOf(TransportException.class).hasCause(CAUSE);
+        assertThat(e.code()).isEqualTo(ErrorCode.TRANSPORT_FAILURE);
+        assertThat(e.outcome()).isEqualTo(RequestOutcome.NOT_SENT);
+    }
+
+    @Test
     void aTlsFailureIsATransportFailureThatWasNotSentAndSaysWhatFailed() {
         TlsFailureException e = new TlsFailureException("m", ErrorContext.none(),
                 TlsFailureException.Reason.HOSTNAME_MISMATCH, CAUSE);

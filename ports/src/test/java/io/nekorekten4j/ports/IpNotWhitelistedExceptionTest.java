@@ -99,4 +99,39 @@ class IpNotWhitelistedExceptionTest {
 
         assertThat(e.ipAddress()).hasValue("203.0.113.7");
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" names {1}")
+    @CsvSource(delimiter = '|', value = {
+        "IP fe80:: blocked|fe80::",
+        "IP ::1 blocked|::1",
+        "IP 1:2:3::4:5:6:7 blocked|1:2:3::4:5:6:7",
+        "IP ::2:3:4:5:6:7:8 blocked|::2:3:4:5:6:7:8",
+        "IP 1:2:3:4:5:6:7:: blocked|1:2:3:4:5:6:7::",
+    })
+    void aDoubleColonMayStandForOneToEightGroupsAtEitherEnd(String message, String ip) {
+        assertThat(IpNotWhitelistedException.extractIpAddress(message)).hasValue(ip);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"IP 1:2:3:4::5:6:7:8 blocked", "IP 1:2:3:4:5:6:7 blocked", "IP :::1 blocked",
+        "IP 12345::1 blocked", "IP 1::12345 blocked", "IP 1:2:3:4:5:6:7:12345 blocked", "IP :1::2 blocked"})
+    void groupsThatDoNotAddUpOrDoNotFitAreNotAnIpv6Address(String message) {
+        assertThat(IpNotWhitelistedException.extractIpAddress(message)).isEmpty();
+    }
+
+    @Test
+    void anAddressAfterALongPreambleOfTheServiceIsStillFound() {
+        String preamble = "Достъпът е отказан. ".repeat(50); // 1,000 characters
+
+        assertThat(IpNotWhitelistedException.extractIpAddress(preamble + "IP 203.0.113.7")).hasValue("203.0.113.7");
+        assertThat(IpNotWhitelistedException.extractIpAddress(preamble + "IP 2001:db8::7")).hasValue("2001:db8::7");
+    }
+
+    @Test
+    void anExplicitAddressThatIsNotOneIsNotKept() {
+        ErrorContext context = ErrorContext.of("GET", "/x").withServiceMessage("IP 203.0.113.7");
+
+        assertThat(new IpNotWhitelistedException("no", context, "203.0.113.7 and more").ipAddress()).isEmpty();
+        assertThat(new IpNotWhitelistedException("no", context, "somewhere").ipAddress()).isEmpty();
+    }
 }

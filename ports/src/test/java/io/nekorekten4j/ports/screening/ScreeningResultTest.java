@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The invariants of {@link ScreeningResult} and {@link ScreeningProgress}. */
@@ -82,5 +83,37 @@ class ScreeningResultTest {
         assertThatIllegalArgumentException().isThrownBy(
                 () -> new ScreeningProgress(1, 2, 1, Optional.of(Duration.ofSeconds(-1))));
         assertThatNullPointerException().isThrownBy(() -> new ScreeningProgress(1, 2, 1, null));
+    }
+
+    @Test
+    void theMinimumCountIsTheTotalWhenKnownElseTheHitsShown() {
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(HIT), 5, Optional.empty()).minimumCount())
+                .isEqualTo(5);
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(HIT), OptionalLong.empty(), Optional.empty())
+                .minimumCount()).isEqualTo(1);
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(), 3, Optional.empty()).minimumCount())
+                .as("a total without the hits shown").isEqualTo(3);
+    }
+
+    @Test
+    void moreReportsMayMatchOnlyWhenFoundAndTheTotalIsUnknownOrLargerThanTheHitsShown() {
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(HIT), 2, Optional.empty()).mayHaveMoreReports())
+                .isTrue();
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(HIT), OptionalLong.empty(), Optional.empty())
+                .mayHaveMoreReports()).isTrue();
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(HIT), 1, Optional.empty()).mayHaveMoreReports())
+                .isFalse();
+        assertThat(new ScreeningResult(BUYER, Verdict.NOT_FOUND, List.of(), OptionalLong.empty(), Optional.empty())
+                .mayHaveMoreReports()).isFalse();
+        assertThat(ScreeningResult.notChecked(BUYER, Failures.serviceUnavailable()).mayHaveMoreReports()).isFalse();
+    }
+
+    @Test
+    void aResultThatContradictsItsVerdictSaysWhatItHeld() {
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new ScreeningResult(BUYER, Verdict.FOUND, List.of(), OptionalLong.empty(), Optional.empty()))
+                .withMessageContaining("0 hits and totalCount unknown");
+        assertThat(new ScreeningResult(BUYER, Verdict.FOUND, List.of(HIT), OptionalLong.empty(), Optional.empty())
+                .toString()).contains("totalCount=unknown");
     }
 }
