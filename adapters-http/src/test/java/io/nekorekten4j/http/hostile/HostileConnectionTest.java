@@ -352,6 +352,47 @@ class HostileConnectionTest {
         assertThat(e.outcome()).isEqualTo(RequestOutcome.MAY_HAVE_BEEN_APPLIED);
     }
 
+    static Stream<Arguments> cutsWhileTheBodyIsWritten() {
+        return Stream.of(Hostile.TRANSPORTS).flatMap(t -> Stream.of(
+                Arguments.of(t, "closed after the head", (HostileSocketServer.Script) (r, in, out) -> out.close()),
+                Arguments.of(t, "413 after the head, then closed", (HostileSocketServer.Script) (r, in, out) -> {
+                    write(out, "HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+                    out.close();
+                }),
+                Arguments.of(t, "417 after the head", (HostileSocketServer.Script) (r, in, out) ->
+                        write(out, "HTTP/1.1 417 Expectation Failed\r\nContent-Length: 0\r\n\r\n")),
+                Arguments.of(t, "503 after the head, then closed", (HostileSocketServer.Script) (r, in, out) -> {
+                    write(out, "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n"
+                            + "Content-Length: 0\r\n\r\n");
+                    out.close();
+                }),
+                Arguments.of(t, "200 with ids after the head, then closed", (HostileSocketServer.Script) (r, in, out) -> {
+                    write(out, OK_HEAD + "Content-Length: 8\r\nConnection: close\r\n\r\n[\"f1a2\"]");
+                    out.close();
+                })));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cutsWhileTheBodyIsWritten")
+    void anUploadCutWhileItsBodyIsWrittenIsNeverSentAgain(String kind, String what, HostileSocketServer.Script script)
+            throws Exception {
+        HostileSocketServer server = HostileSocketServer.startReadingHeadsOnly(script);
+        open.add(server);
+        byte[] big = new byte[8 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
+
+        Object outcome = outcomeOf(() -> api(server, kind, RetryOptions.defaults())
+                .upload(List.of(Attachment.of("big.pdf", big))));
+
+        assertThat(server.requests()).as("requests the server saw").hasSize(1);
+        if (!(outcome instanceof List<?>)) {
+            NekorektenException e = assertTypedFailure(() -> {
+                throw (Exception) outcome;
+            });
+            assertThat(e.outcome()).isNotEqualTo(RequestOutcome.NOT_SENT);
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static Object outcomeOf(java.util.concurrent.Callable<?> call) {

@@ -62,7 +62,10 @@ final class HostileSocketServer implements AutoCloseable {
         return new HostileSocketServer(true, script);
     }
 
-    /** A server that reads only each request's head (a body stays unread), then runs {@code script}. */
+    /**
+     * A server that reads only the first request's head of each connection (its body stays
+     * unread), runs {@code script}, then discards whatever else the client sends.
+     */
     static HostileSocketServer startReadingHeadsOnly(Script script) throws IOException {
         return new HostileSocketServer(false, script);
     }
@@ -112,6 +115,14 @@ final class HostileSocketServer implements AutoCloseable {
                 requests.add(request);
                 script.run(request, in, out);
                 out.flush();
+                if (!readBody) {
+                    // The body was not read, so the next bytes are not a request head: hold the
+                    // connection open, silent, until the client or the test closes it.
+                    while (in.read() != -1) {
+                        // discard
+                    }
+                    return;
+                }
             }
         } catch (IOException | InterruptedException e) {
             // The client went away or the test closed the server: nothing to answer.
