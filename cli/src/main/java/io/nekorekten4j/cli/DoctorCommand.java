@@ -25,15 +25,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {
-            "Check a real API key against the service, spending at most two requests:",
-            "  1. GET /api/v1/cities - 1 request of the per-minute limit (whether it counts against the",
-            "     daily lookups is unknown): the key, the IP whitelist, time to first byte, the answer's shape;",
-            "  2. GET /api/v1/reports?name=Иван&searchMode=all - 1 request and 1 lookup of the daily quota,",
-            "     only if the first succeeded: the search answer's shape, report by report.",
-            "Before them, free: DNS, a TCP connection and a TLS handshake with the service's host.",
-            "Every difference from the written contract (openapi/nekorekten-api.yaml) is marked by what the",
-            "library does with it: ignored, tolerated, breaks parsing, or could hide reports (a failure).",
-            "--dry-run prints the requests and sends nothing; it needs no key.",
+            "Check a real API key against the service, spending at most two requests.",
+            "",
+            "  1. GET /api/v1/cities - 1 request of the per-minute limit (whether it counts against the "
+                    + "daily lookups is unknown): the key, the IP whitelist, time to first byte, the answer's shape.",
+            "  2. GET /api/v1/reports?name=Иван&searchMode=all - 1 request and 1 lookup of the daily quota, "
+                    + "only if the first succeeded: the search answer's shape, report by report.",
+            "",
+            "Before them, free: DNS, a TCP connection and a TLS handshake with the service's host. Every "
+                    + "difference from the written contract (openapi/nekorekten-api.yaml) is marked by what the "
+                    + "library does with it: ignored, tolerated, breaks parsing, or could hide reports (a failure). "
+                    + "--dry-run prints the requests and sends nothing; it needs no key. --demo does not apply: "
+                    + "doctor only ever checks a real key against a real service.",
             ""},
         footer = {
             "",
@@ -71,6 +74,12 @@ final class DoctorCommand implements Callable<Integer> {
         RootCommand root = RootCommand.of(spec);
         GlobalOptions options = root.options();
         PrintWriter out = spec.commandLine().getOut();
+        if (options.demo()) {
+            // --demo promises that no key is used and nothing reaches nekorekten.com; doctor exists to do
+            // both, so it refuses rather than quietly check the real service with the key in the environment.
+            throw new UsageException("doctor checks a real key against the real service: --demo does not apply"
+                    + " (doctor --dry-run shows the requests without sending any)");
+        }
         SearchCriteria probe = probe();
         if (dryRun) {
             printPlan(Diagnostics.plan(probe), options.json(), out);

@@ -58,6 +58,33 @@ class DoctorCommandTest {
         assertThat(run.err()).contains("doctor checks a real key");
     }
 
+    @Test
+    void demoIsRefusedRatherThanCheckingTheRealServiceWithTheKeyInTheEnvironment() {
+        // --demo promises no key is used and nothing reaches nekorekten.com; doctor did both regardless.
+        CliRun withKey = CliRun.run(Map.of(ApiConnection.KEY_VARIABLE, key), "doctor", "--demo");
+        CliRun withoutKey = CliRun.withoutKey("doctor", "--demo", "--dry-run");
+
+        for (CliRun run : new CliRun[] {withKey, withoutKey}) {
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("error: ").contains("--demo does not apply").doesNotContain("dns")
+                    .doesNotContain(key);
+        }
+    }
+
+    @Test
+    void theCommandListSummarisesDoctorInOneWholeSentence() {
+        String list = CliRun.withoutKey("--help").out();
+        String entry = list.substring(list.indexOf("\n  doctor "), list.indexOf("\n  fake-server ")).strip()
+                .replaceAll("\\s+", " ");
+
+        assertThat(entry).isEqualTo("doctor Check a real API key against the service, spending at most two requests.");
+        String help = CliRun.withoutKey("doctor", "--help").out();
+        // Lines written wider than the help's 80 columns came out as stray fragments ("against the").
+        assertThat(help.lines().map(String::strip)).contains("Check a real API key against the service, spending at most two"
+                + " requests.").doesNotContain("against the", "marked by what the", "the daily quota,");
+    }
+
     private CliRun doctor(FakeServer server, String... more) {
         String[] args = new String[3 + more.length];
         args[0] = "doctor";
