@@ -148,7 +148,7 @@ record ApiConnection(Nekorekten api, QuotaPlan plan, boolean embedded) implement
             } catch (CharacterCodingException notText) {
                 throw new UsageException("cannot read the key file " + file + ": it is not UTF-8 text");
             } catch (IOException unreadable) {
-                throw new UsageException("cannot read the key file " + file + ": " + unreadable.getClass().getSimpleName());
+                throw new UsageException("cannot read the key file " + file + ": " + ErrorMessages.whyUnreadable(file, unreadable));
             }
             String key = text.strip();
             if (key.isEmpty()) {

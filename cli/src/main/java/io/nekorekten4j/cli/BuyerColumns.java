@@ -78,7 +78,7 @@ final class BuyerColumns {
             }
         }
         if (columns.isEmpty() || columns.keySet().equals(java.util.Set.of(Role.LAST_NAME))) {
-            throw new ValidationException("csv", "line " + header.line() + ": the header names no column of the buyer;"
+            throw new ValidationException(ErrorMessages.CSV_FIELD, "line " + header.line() + ": the header names no column of the buyer;"
                     + " expected one or more of phone, email, name, site (or телефон, имейл, име, сайт)");
         }
         return new BuyerColumns(header.values(), columns, ignored);

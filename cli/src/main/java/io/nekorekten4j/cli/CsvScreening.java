@@ -196,7 +196,7 @@ final class CsvScreening {
         while (header.isPresent() && header.get().isBlank()) {
             header = source.next();
         }
-        return header.orElseThrow(() -> new ValidationException("csv", file
+        return header.orElseThrow(() -> new ValidationException(ErrorMessages.CSV_FIELD, file
                 + " is empty: expected a header naming phone, email, name and/or site (or телефон, имейл, име, сайт)"));
     }
 

@@ -121,7 +121,7 @@ final class CsvSource implements Closeable {
         } catch (NoSuchFileException missing) {
             throw new UsageException("cannot read " + file + ": no such file (--csv)");
         } catch (IOException unreadable) {
-            throw new UsageException("cannot read " + file + ": " + unreadable.getClass().getSimpleName() + " (--csv)");
+            throw new UsageException("cannot read " + file + ": " + ErrorMessages.whyUnreadable(file, unreadable) + " (--csv)");
         }
     }
 

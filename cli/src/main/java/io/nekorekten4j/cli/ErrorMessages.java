@@ -8,9 +8,13 @@ import io.nekorekten4j.ports.NekorektenException;
 import io.nekorekten4j.ports.QuotaExhaustedException;
 import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.ServiceFacts;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +43,7 @@ final class ErrorMessages {
                     .map(Violation::toString).collect(Collectors.joining("; "));
         }
         if (failure instanceof ValidationException invalid) {
-            return optionNames(invalid.getMessage());
+            return describe(invalid);
         }
         if (failure instanceof RateLimitedException limited) {
             return limited.getMessage() + limited.retryAfter().map(d -> "; try again in " + seconds(d)).orElse("");
@@ -76,6 +80,22 @@ final class ErrorMessages {
                     + "(?=:|,| or |$|;)");
 
     /**
+     * The problems of a {@link ValidationException}: those about options read with the options' names;
+     * those about a CSV file verbatim, since their words are the file's column headers and prose
+     * ("a header naming phone, email, name and/or site"), and made no sense as {@code --email}.
+     */
+    static String describe(ValidationException invalid) {
+        List<Violation> problems = invalid.violations();
+        String prefix = problems.size() == 1 ? "Invalid input: " : "Invalid input (" + problems.size() + " problems): ";
+        return prefix + problems.stream()
+                .map(v -> CSV_FIELD.equals(v.field()) ? v.toString() : optionNames(v.toString()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The field of every problem found in a CSV file given with {@code --csv}, rather than in an option. */
+    static final String CSV_FIELD = "csv";
+
+    /**
      * {@code message} with the library's field names replaced by the options that set them:
      * {@code siteUrl: not a web address} reads {@code --site: not a web address}. Only for input
      * that came from options (a CSV row's reason keeps its column names).
@@ -93,6 +113,24 @@ final class ErrorMessages {
     private static String seconds(Duration wait) {
         long s = Math.max(1, (wait.toMillis() + 999) / 1000);
         return s + " s";
+    }
+
+    /**
+     * Why {@code file} could not be read, in words: "it is a directory", "permission denied", or the
+     * JDK's own reason. The class name alone ("IOException") told a user nothing.
+     */
+    static String whyUnreadable(Path file, Exception failure) {
+        if (Files.isDirectory(file)) {
+            return "it is a directory, not a file";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = failure.getMessage();
+        if (reason == null || reason.isBlank() || reason.strip().equals(file.toString())) {
+            return failure.getClass().getSimpleName();
+        }
+        return oneLine(reason);
     }
 
     /** Collapses line breaks: an error is one line on stderr. */

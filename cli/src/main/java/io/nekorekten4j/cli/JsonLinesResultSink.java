@@ -65,8 +65,13 @@ final class JsonLinesResultSink implements ResultSink {
         JsonArrayBuilder ids = Json.createArrayBuilder();
         row.reportIds().forEach(ids::add);
         JsonObjectBuilder o = Json.createObjectBuilder().add("line", row.line()).add("input", input)
-                .add("verdict", row.verdict().name()).add("reports", row.reports()).add("matched", matched)
-                .add("reportIds", ids);
+                .add("verdict", row.verdict().name());
+        if (row.decided()) {
+            o.add("reports", row.reports());
+        } else {
+            o.addNull("reports"); // nobody answered for this row: a 0 would read as a clean buyer
+        }
+        o.add("matched", matched).add("reportIds", ids);
         if (row.reason().isEmpty()) {
             o.addNull("reason");
         } else {

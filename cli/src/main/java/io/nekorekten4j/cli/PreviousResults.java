@@ -71,7 +71,7 @@ final class PreviousResults implements AutoCloseable {
             }
             return new PreviousResults(file, parser, records, expected.size(), demo);
         } catch (IOException | UncheckedIOException unreadable) {
-            throw new UsageException("--resume: cannot read " + file + ": " + unreadable.getClass().getSimpleName());
+            throw new UsageException("--resume: cannot read " + file + ": " + ErrorMessages.whyUnreadable(file, unreadable));
         }
     }
 

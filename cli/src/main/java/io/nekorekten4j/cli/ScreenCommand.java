@@ -165,10 +165,13 @@ final class ScreenCommand implements Callable<Integer> {
         return Screening.of(connection.api(), pace);
     }
 
-    /** The number of reports as far as it is known: {@code 3}, or {@code 20+} when the total was not said; 0 when not checked. */
+    /** The number of reports as far as it is known: {@code 3}, or {@code 20+} when the total was not said; "?" when not checked. */
     static String count(ScreeningResult r) {
-        if (r.totalCount().isPresent() || r.verdict() == Verdict.NOT_CHECKED) {
-            return Long.toString(r.totalCount().orElse(0));
+        if (r.verdict() == Verdict.NOT_CHECKED) {
+            return "?";
+        }
+        if (r.totalCount().isPresent()) {
+            return Long.toString(r.totalCount().getAsLong());
         }
         return r.minimumCount() + "+";
     }
@@ -213,12 +216,12 @@ final class ScreenCommand implements Callable<Integer> {
         ReportViews.put(b, "name", buyer.name().map(n -> n.value()));
         ReportViews.put(b, "site", buyer.site().map(s -> s.value()));
         o.add("buyer", b).add("verdict", result.verdict().name());
-        if (result.totalCount().isPresent()) {
+        if (result.totalCount().isPresent() && result.verdict() != Verdict.NOT_CHECKED) {
             o.add("totalCount", result.totalCount().getAsLong());
-        } else if (result.verdict() == Verdict.NOT_CHECKED) {
-            o.add("totalCount", 0);
         } else {
-            o.addNull("totalCount"); // the service did not say: never the hits counted here
+            // Not checked: nothing is known, and a 0 would read as a clean buyer to a script. Otherwise
+            // the service did not say its total: never the hits counted here.
+            o.addNull("totalCount");
         }
         ReportViews.put(o, "code", result.failure().map(f -> f.code().name()));
         ReportViews.put(o, "reason", result.notCheckedReason().map(ErrorMessages::oneLine));

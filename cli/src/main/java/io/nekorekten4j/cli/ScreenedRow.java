@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * @param input     the row's values, one per header column, as written
  * @param verdict   the verdict
  * @param reports   how many reports match: in all when the service said its total, else at least
- *                  this many (the first page); 0 unless FOUND
+ *                  this many (the first page); 0 for NOT_FOUND; not known (written empty) for NOT_CHECKED
+ *                  and INVALID
  * @param matched   for each field any report matched, the surest certainty ({@code phone -> CERTAIN})
  * @param reportIds the ids of the first page of reports, newest first
  * @param reason    why the row is NOT_CHECKED or INVALID; empty otherwise
@@ -46,8 +47,16 @@ record ScreenedRow(int line, List<String> input, RowVerdict verdict, long report
 
     /** The result columns' values, in {@link #RESULT_COLUMNS}' order. */
     List<String> resultValues() {
-        return List.of(Integer.toString(line), verdict.name(), Long.toString(reports), matchedText(),
+        return List.of(Integer.toString(line), verdict.name(), decided() ? Long.toString(reports) : "", matchedText(),
                 String.join(" ", reportIds), reason);
+    }
+
+    /**
+     * Whether the service answered for this row (FOUND or NOT_FOUND). Only then is {@link #reports()}
+     * a count: a 0 for a row nobody asked about would read as a clean buyer in a spreadsheet's filter.
+     */
+    boolean decided() {
+        return verdict == RowVerdict.FOUND || verdict == RowVerdict.NOT_FOUND;
     }
 
     /** {@code phone: CERTAIN; email: COMPATIBLE_WITH_MASK}, fields in a fixed order. */

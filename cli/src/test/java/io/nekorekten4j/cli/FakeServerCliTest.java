@@ -232,6 +232,28 @@ class FakeServerCliTest {
     }
 
     @Test
+    void anUncheckedBuyerHasNoCountOfReportsInAnyFormatNeverAZeroThatReadsAsClean() throws IOException {
+        fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE); // every attempt
+        JsonObject single = JsonText.object(run("screen", "--phone", "0888123456", "--json").out());
+        assertThat(single.getString("verdict")).isEqualTo("NOT_CHECKED");
+        assertThat(single.isNull("totalCount")).as(single.toString()).isTrue();
+
+        Path csv = Files.writeString(dir.resolve("buyers.csv"), "phone\n0888123456\n0877000000\n12\n", StandardCharsets.UTF_8);
+        fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE);
+        List<List<String>> rows = CsvText.records(run("screen", "--csv", csv.toString()).out());
+        assertThat(CsvText.column(rows, "verdict")).containsExactly("NOT_CHECKED", "NOT_FOUND", "INVALID");
+        assertThat(CsvText.column(rows, "reports")).containsExactly("", "0", "");
+
+        fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE);
+        List<JsonObject> lines = run("screen", "--csv", csv.toString(), "--json").out().lines()
+                .map(JsonText::object).filter(o -> o.containsKey("verdict")).toList();
+        assertThat(lines).extracting(o -> o.getString("verdict")).containsExactly("NOT_CHECKED", "NOT_FOUND", "INVALID");
+        assertThat(lines.get(0).isNull("reports")).isTrue();
+        assertThat(lines.get(1).getInt("reports")).isZero();
+        assertThat(lines.get(2).isNull("reports")).isTrue();
+    }
+
+    @Test
     void notCheckedWinsOverInvalidInTheExitCode() throws IOException {
         Path csv = Files.writeString(dir.resolve("buyers.csv"), "phone\n0888123456\n12\n", StandardCharsets.UTF_8);
         fake.failNext(3, ErrorCode.SERVICE_UNAVAILABLE);

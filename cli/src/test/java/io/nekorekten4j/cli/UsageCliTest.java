@@ -100,6 +100,35 @@ class UsageCliTest {
     }
 
     @Test
+    void problemsOfACsvFileKeepTheFilesWordsAndAreNotRewrittenIntoOptionNames() throws IOException {
+        // The rewrite of field names into options turned "phone, email, name" into "phone, --email, name".
+        Path noBuyer = Files.writeString(dir.resolve("no-buyer.csv"), "order,note\n1,x\n");
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+
+        CliRun header = CliRun.demo("screen", "--csv", noBuyer.toString());
+        CliRun nothing = CliRun.demo("screen", "--csv", empty.toString());
+
+        assertThat(header.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(header.err()).contains("expected one or more of phone, email, name, site (or").doesNotContain("--");
+        assertThat(nothing.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(nothing.err()).contains("a header naming phone, email, name and/or site").doesNotContain("--");
+        // Problems with options still name the options.
+        assertThat(CliRun.demo("search", "--email", "not-an-email").err()).contains("--email: ");
+    }
+
+    @Test
+    void aDirectoryGivenForAFileSaysSoInsteadOfNamingAnExceptionClass() {
+        CliRun csv = CliRun.demo("screen", "--csv", dir.toString());
+        CliRun keyFile = CliRun.withoutKey("--api-key-file", dir.toString(), "cities");
+
+        for (CliRun run : new CliRun[] {csv, keyFile}) {
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).startsWith("error: cannot read ").contains("it is a directory, not a file")
+                    .doesNotContain("IOException");
+        }
+    }
+
+    @Test
     void validationMessagesNameTheOptionsNotTheLibrarysFields() {
         CliRun create = CliRun.demo("report", "create", "--text", "Не потърси пратката.", "--site", "not a site");
         assertThat(create.exitCode()).isEqualTo(3);
