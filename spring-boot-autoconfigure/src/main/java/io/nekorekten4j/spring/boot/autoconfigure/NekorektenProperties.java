@@ -69,54 +69,70 @@ public class NekorektenProperties {
     private final Fake fake = new Fake();
     private final Observability observability = new Observability();
 
+    /**
+     * The API key from the nekorekten.com profile page. The Nekorekten bean (HTTP mode) is created only when
+     * it is set. Never logged or shown.
+     */
     public String getApiKey() {
         return apiKey;
     }
 
+    /** Sets {@link #getApiKey()}. */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
     }
 
+    /** The service's base URI; plain http only for loopback addresses. */
     public URI getBaseUri() {
         return baseUri;
     }
 
+    /** Sets {@link #getBaseUri()}. */
     public void setBaseUri(URI baseUri) {
         this.baseUri = baseUri;
     }
 
+    /** http: the real service; fake: the in-memory fake (loudly logged, never for production). */
     public Mode getMode() {
         return mode;
     }
 
+    /** Sets {@link #getMode()}. */
     public void setMode(Mode mode) {
         this.mode = mode;
     }
 
+    /** The wire of the HTTP client. */
     public TransportKind getTransport() {
         return transport;
     }
 
+    /** Sets {@link #getTransport()}. */
     public void setTransport(TransportKind transport) {
         this.transport = transport;
     }
 
+    /** The quota settings. */
     public Quota getQuota() {
         return quota;
     }
 
+    /** The timeouts settings. */
     public Timeouts getTimeouts() {
         return timeouts;
     }
 
+    /** The cache settings. */
     public Cache getCache() {
         return cache;
     }
 
+    /** The fake settings. */
     public Fake getFake() {
         return fake;
     }
 
+    /** The observability settings. */
     public Observability getObservability() {
         return observability;
     }
@@ -157,42 +173,55 @@ public class NekorektenProperties {
             return redis;
         }
 
+        /**
+         * The key's plan: Default (10/min), Free (5/min, 30/day), Start (10/min, 100/day), Standard (20/min,
+         * 300/day) or Business (60/min, 1000/day). Ignored when per-minute is set.
+         */
         public String getPlan() {
             return plan;
         }
 
+        /** Sets {@link #getPlan()}. */
         public void setPlan(String plan) {
             this.plan = plan;
         }
 
+        /** A custom plan's requests per minute (overrides plan). */
         public Integer getPerMinute() {
             return perMinute;
         }
 
+        /** Sets {@link #getPerMinute()}. */
         public void setPerMinute(Integer perMinute) {
             this.perMinute = perMinute;
         }
 
+        /** A custom plan's requests per day (with per-minute; empty for no daily cap). */
         public Integer getPerDay() {
             return perDay;
         }
 
+        /** Sets {@link #getPerDay()}. */
         public void setPerDay(Integer perDay) {
             this.perDay = perDay;
         }
 
+        /** The longest a call waits for a quota permit before failing with RateLimitWaitExceededException. */
         public Duration getPermitWait() {
             return permitWait;
         }
 
+        /** Sets {@link #getPermitWait()}. */
         public void setPermitWait(Duration permitWait) {
             this.permitWait = permitWait;
         }
 
+        /** Where the quota is kept: jvm (this process) or redis (every instance of the app). */
         public QuotaStoreKind getStore() {
             return store;
         }
 
+        /** Sets {@link #getStore()}. */
         public void setStore(QuotaStoreKind store) {
             this.store = store;
         }
@@ -234,58 +263,81 @@ public class NekorektenProperties {
          */
         private Integer fallbackInstances;
 
+        /**
+         * Where Redis is: redis://[:password@]host[:port][/db], rediss://... (TLS) or redis-
+         * sentinel://host1:26379,host2:26379/0#masterName. Required with store=redis.
+         */
         public String getUri() {
             return uri;
         }
 
+        /** Sets {@link #getUri()}. */
         public void setUri(String uri) {
             this.uri = uri;
         }
 
+        /** Whether the URI names a node of a Redis Cluster (Lettuce's cluster client then finds the others). */
         public boolean isCluster() {
             return cluster;
         }
 
+        /** Sets {@link #isCluster()}. */
         public void setCluster(boolean cluster) {
             this.cluster = cluster;
         }
 
+        /** The first part of every Redis key: give each environment sharing a Redis its own. */
         public String getNamespace() {
             return namespace;
         }
 
+        /** Sets {@link #getNamespace()}. */
         public void setNamespace(String namespace) {
             this.namespace = namespace;
         }
 
+        /**
+         * The secret of the keyed hash that names the Redis keys (at least 16 characters, the same on every
+         * instance). Empty: one derived from the namespace.
+         */
         public String getKeySecret() {
             return keySecret;
         }
 
+        /** Sets {@link #getKeySecret()}. */
         public void setKeySecret(String keySecret) {
             this.keySecret = keySecret;
         }
 
+        /** The bound of every Redis command; past it a call fails with QuotaStoreUnavailableException. */
         public Duration getCommandTimeout() {
             return commandTimeout;
         }
 
+        /** Sets {@link #getCommandTimeout()}. */
         public void setCommandTimeout(Duration commandTimeout) {
             this.commandTimeout = commandTimeout;
         }
 
+        /** The bound of opening a connection to Redis. */
         public Duration getConnectTimeout() {
             return connectTimeout;
         }
 
+        /** Sets {@link #getConnectTimeout()}. */
         public void setConnectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
         }
 
+        /**
+         * Opt-in: while Redis is unreachable, each instance goes on alone with the plan divided by this
+         * declared number of instances, instead of failing calls. Empty: no fallback.
+         */
         public Integer getFallbackInstances() {
             return fallbackInstances;
         }
 
+        /** Sets {@link #getFallbackInstances()}. */
         public void setFallbackInstances(Integer fallbackInstances) {
             this.fallbackInstances = fallbackInstances;
         }
@@ -321,42 +373,52 @@ public class NekorektenProperties {
         /** The bound of every Redis command; a lookup past it is a miss. */
         private Duration commandTimeout = Duration.ofMillis(500);
 
+        /** Where Redis is (redis://, rediss://, redis-sentinel://). Required with cache.store=redis. */
         public String getUri() {
             return uri;
         }
 
+        /** Sets {@link #getUri()}. */
         public void setUri(String uri) {
             this.uri = uri;
         }
 
+        /** The first part of every Redis key of the cache: one per application and environment. */
         public String getNamespace() {
             return namespace;
         }
 
+        /** Sets {@link #getNamespace()}. */
         public void setNamespace(String namespace) {
             this.namespace = namespace;
         }
 
+        /** The secret of the keyed hash that names the keys (at least 16 characters, the same everywhere). */
         public String getKeySecret() {
             return keySecret;
         }
 
+        /** Sets {@link #getKeySecret()}. */
         public void setKeySecret(String keySecret) {
             this.keySecret = keySecret;
         }
 
+        /** How long identical lookups on other instances wait for one instance's answer. */
         public Duration getLockLease() {
             return lockLease;
         }
 
+        /** Sets {@link #getLockLease()}. */
         public void setLockLease(Duration lockLease) {
             this.lockLease = lockLease;
         }
 
+        /** The bound of every Redis command; a lookup past it is a miss. */
         public Duration getCommandTimeout() {
             return commandTimeout;
         }
 
+        /** Sets {@link #getCommandTimeout()}. */
         public void setCommandTimeout(Duration commandTimeout) {
             this.commandTimeout = commandTimeout;
         }
@@ -382,26 +444,32 @@ public class NekorektenProperties {
         /** The whole call: permit waits, attempts and backoffs. */
         private Duration call = Duration.ofSeconds(60);
 
+        /** Per attempt: how long to wait for a connection. */
         public Duration getConnect() {
             return connect;
         }
 
+        /** Sets {@link #getConnect()}. */
         public void setConnect(Duration connect) {
             this.connect = connect;
         }
 
+        /** Per attempt: how long to wait between bytes of the answer. */
         public Duration getResponse() {
             return response;
         }
 
+        /** Sets {@link #getResponse()}. */
         public void setResponse(Duration response) {
             this.response = response;
         }
 
+        /** The whole call: permit waits, attempts and backoffs. */
         public Duration getCall() {
             return call;
         }
 
+        /** Sets {@link #getCall()}. */
         public void setCall(Duration call) {
             this.call = call;
         }
@@ -430,10 +498,15 @@ public class NekorektenProperties {
 
         private final CacheRedis redis = new CacheRedis();
 
+        /**
+         * Where search answers are kept: memory (this process) or redis (shared by every instance of the app;
+         * needs nekorekten4j-quota-redis and nekorekten.cache.redis.uri).
+         */
         public CacheStoreKind getStore() {
             return store;
         }
 
+        /** Sets {@link #getStore()}. */
         public void setStore(CacheStoreKind store) {
             this.store = store;
         }
@@ -443,34 +516,42 @@ public class NekorektenProperties {
             return redis;
         }
 
+        /** Whether searches and cities are cached and identical concurrent calls shared. */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** Sets {@link #isEnabled()}. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** How long a search answer is kept. */
         public Duration getSearchTtl() {
             return searchTtl;
         }
 
+        /** Sets {@link #getSearchTtl()}. */
         public void setSearchTtl(Duration searchTtl) {
             this.searchTtl = searchTtl;
         }
 
+        /** How long the cities are kept. */
         public Duration getCitiesTtl() {
             return citiesTtl;
         }
 
+        /** Sets {@link #getCitiesTtl()}. */
         public void setCitiesTtl(Duration citiesTtl) {
             this.citiesTtl = citiesTtl;
         }
 
+        /** The most search answers kept (in memory). */
         public long getMaximumSize() {
             return maximumSize;
         }
 
+        /** Sets {@link #getMaximumSize()}. */
         public void setMaximumSize(long maximumSize) {
             this.maximumSize = maximumSize;
         }
@@ -482,16 +563,21 @@ public class NekorektenProperties {
         /** Whether the fake starts with its twelve invented demo reports. */
         private boolean demoData;
 
+        /** Whether the fake starts with its twelve invented demo reports. */
         public boolean isDemoData() {
             return demoData;
         }
 
+        /** Sets {@link #isDemoData()}. */
         public void setDemoData(boolean demoData) {
             this.demoData = demoData;
         }
     }
 
-    /** Metrics and tracing through Micrometer (when nekorekten4j-micrometer and an ObservationRegistry are present). */
+    /**
+     * Metrics and tracing through Micrometer (when nekorekten4j-micrometer and an ObservationRegistry are
+     * present).
+     */
     public static class Observability {
 
         /** Whether calls are observed (timers, spans, quota/cache/circuit meters). */
@@ -503,18 +589,25 @@ public class NekorektenProperties {
          */
         private boolean propagateTraceContext;
 
+        /** Whether calls are observed (timers, spans, quota/cache/circuit meters). */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** Sets {@link #isEnabled()}. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Whether the trace context (W3C traceparent) is sent to the service. Off: the service is a third
+         * party and learns nothing of your traces.
+         */
         public boolean isPropagateTraceContext() {
             return propagateTraceContext;
         }
 
+        /** Sets {@link #isPropagateTraceContext()}. */
         public void setPropagateTraceContext(boolean propagateTraceContext) {
             this.propagateTraceContext = propagateTraceContext;
         }
