@@ -115,7 +115,7 @@ class AttachmentTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"../../etc/passwd.pdf", "dir/scan.pdf", "C:\\Users\\scan.pdf", "/scan.pdf"})
+        @ValueSource(strings = {"../../etc/passwd.pdf", "dir/scan.pdf", "C:\\Users\\scan.pdf", "/scan.pdf", "\\scan.pdf"})
         void aNameWithAPathSeparatorIsRejected(String name) {
             assertThat(rejection(() -> Attachment.of(name, AttachmentSamples.pdf())))
                     .singleElement().asString().contains("without path separators");

@@ -76,4 +76,58 @@ class ServerTextTest {
         assertThat(ServerText.sanitise("abcdef", 4)).isEqualTo("abc…");
         assertThat(ServerText.sanitise("a😀b", 200)).isEqualTo("a😀b");
     }
+
+    @Test
+    void escapesHaveFourHexDigitsUpToFFFFAndFiveOrSixInBracesAbove() {
+        assertThat(ServerText.sanitise("a\uFFFFb")).isEqualTo("a\\uFFFFb");
+        assertThat(ServerText.sanitise("a" + Character.toString(0x1FFFE) + "b")).isEqualTo("a\\u{1FFFE}b");
+        assertThat(ServerText.sanitise("a" + Character.toString(0xFFFFF) + "b")).isEqualTo("a\\u{FFFFF}b");
+        assertThat(ServerText.sanitise("a" + Character.toString(0x10FFFE) + "b")).isEqualTo("a\\u{10FFFE}b");
+    }
+
+    @Test
+    void theNoncharacterBlockIsEscapedFromItsFirstToItsLastCodePointAndItsNeighboursAreKept() {
+        assertThat(ServerText.sanitise("x\uFDD0y")).isEqualTo("x\\uFDD0y");
+        assertThat(ServerText.sanitise("x\uFDEFy")).isEqualTo("x\\uFDEFy");
+        assertThat(ServerText.sanitise("x\uFDCFy")).isEqualTo("x\uFDCFy");
+        assertThat(ServerText.sanitise("x\uFDF0y")).isEqualTo("x\uFDF0y");
+    }
+
+    @Test
+    void aCutDropsAWholeEscapeWhateverItsHexDigits() {
+        // Escapes whose digits are the ends of the ranges 0-9 and A-F, each where the cut falls.
+        for (String c : new String[] {"\u0090", "\u009F", "\u00AD", "\uFDEF", "\u200F"}) {
+            assertThat(ServerText.sanitise("ab" + c + "cd", 8)).as("U+%04X", (int) c.charAt(0)).isEqualTo("ab…");
+        }
+        assertThat(ServerText.sanitise("ab" + Character.toString(0xE0001) + "cd", 11)).isEqualTo("ab…");
+        assertThat(ServerText.sanitise("ab" + Character.toString(0x10FFFF) + "cd", 12)).isEqualTo("ab…");
+    }
+
+    @Test
+    void aCutDropsAnEscapeOrEmojiThatIsAllTheTextKept() {
+        assertThat(ServerText.sanitise("\u0007ab", 6)).isEqualTo("…");
+        assertThat(ServerText.sanitise("\u0007ab", 7)).isEqualTo("\\u0007…");
+        assertThat(ServerText.sanitise(Character.toString(0xE0001) + "ab", 9)).isEqualTo("…");
+        assertThat(ServerText.sanitise("😀ab", 2)).isEqualTo("…");
+        assertThat(ServerText.sanitise("😀ab", 3)).isEqualTo("😀…");
+    }
+
+    @Test
+    void textThatOnlyLooksLikeAnEscapeIsCutLikeAnyText() {
+        assertThat(ServerText.sanitise("ab\\u12G4cd", 8)).isEqualTo("ab\\u12G…");
+        assertThat(ServerText.sanitise("ab\\u{}cd", 6)).isEqualTo("ab\\u{…");
+    }
+
+    @Test
+    void aTextExactlyAtTheCapIsKeptWholeAndAsItIs() {
+        String plain = "Сигналът не е намерен.";
+
+        assertThat(ServerText.sanitise(plain, plain.length())).isSameAs(plain);
+        assertThat(ServerText.sanitise("ab\u0007", 8)).isEqualTo("ab\\u0007");
+    }
+
+    @Test
+    void noSpaceIsLeftBeforeTheEllipsis() {
+        assertThat(ServerText.sanitise("ab cdef", 4)).isEqualTo("ab…");
+    }
 }
