@@ -107,7 +107,12 @@ final class ErrorMessages {
             fields.appendReplacement(named, Matcher.quoteReplacement(OPTION_OF_FIELD.get(fields.group(1))));
         }
         fields.appendTail(named);
-        return named.toString().replace("criteria: give", "give").replace("buyer: give", "give");
+        // Rules about several fields at once are named after the library's object (criteria, buyer,
+        // contact, patch): on the command line the options say it.
+        return named.toString().replace("criteria: give", "give").replace("buyer: give", "give")
+                .replace("contact: give", "give")
+                .replace("patch: give at least one field to change", "give at least one field to change: --text, --phone,"
+                        + " --email, --site, --facebook, --first-name, --last-name, --city-id or --file-id");
     }
 
     private static String seconds(Duration wait) {

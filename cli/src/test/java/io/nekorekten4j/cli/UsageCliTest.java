@@ -133,6 +133,13 @@ class UsageCliTest {
         CliRun create = CliRun.demo("report", "create", "--text", "Не потърси пратката.", "--site", "not a site");
         assertThat(create.exitCode()).isEqualTo(3);
         assertThat(create.err()).contains("--site: ").doesNotContain("siteUrl");
+        CliRun noContact = CliRun.demo("report", "create", "--text", "Не потърси пратката.");
+        assertThat(noContact.err()).contains("give at least one of --phone, --email, --site or --facebook")
+                .doesNotContain("contact:");
+        CliRun emptyUpdate = CliRun.demo("report", "update", "DDdQr8up5V");
+        assertThat(emptyUpdate.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(emptyUpdate.err()).contains("give at least one field to change: --text, --phone,")
+                .doesNotContain("patch:");
         assertThat(ErrorMessages.optionNames("Invalid input (2 problems): siteUrl: bad; cityId: must be positive"))
                 .isEqualTo("Invalid input (2 problems): --site: bad; --city-id: must be positive");
     }
