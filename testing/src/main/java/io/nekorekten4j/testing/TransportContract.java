@@ -102,6 +102,10 @@ public abstract class TransportContract {
     /** The transport under test, fresh for each test; the suite closes it after the test. */
     protected abstract Transport newTransport();
 
+    /**
+     * Starts the two loopback WireMock servers the rules use: the service, and another origin that must
+     * never be reached.
+     */
     @BeforeAll
     public static void startServers() {
         server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
@@ -110,12 +114,14 @@ public abstract class TransportContract {
         elsewhere.start();
     }
 
+    /** Stops the two servers. */
     @AfterAll
     public static void stopServers() {
         server.stop();
         elsewhere.stop();
     }
 
+    /** Gives each rule a fresh {@link #newTransport()} and servers with no stubs and no requests logged. */
     @BeforeEach
     public final void freshTransportAndLogs() {
         server.resetAll();
@@ -123,6 +129,7 @@ public abstract class TransportContract {
         transport = newTransport();
     }
 
+    /** Closes the rule's transport and fails when a request reached no stub or reached the other origin. */
     @AfterEach
     public final void closeTransportAndCheckNothingUnexpectedArrived() {
         transport.close();
@@ -132,6 +139,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- requests reach the server as given
 
+    /** Rule: a GET carries the given headers and returns status, headers and body. */
     @Test
     public final void getCarriesTheGivenHeadersAndReturnsStatusHeadersAndBody() throws IOException {
         server.stubFor(get(urlEqualTo("/api/v1/reports?phone=359888123456"))
@@ -147,6 +155,7 @@ public abstract class TransportContract {
                 .withHeader("Accept", equalTo("application/json")));
     }
 
+    /** Rule: a POST sends the JSON bytes exactly. */
     @Test
     public final void postSendsTheJsonBytesExactly() throws IOException {
         byte[] json = "{\"text\":\"Измамник с телефон\",\"phone\":\"359888123456\"}".getBytes(StandardCharsets.UTF_8);
@@ -161,6 +170,7 @@ public abstract class TransportContract {
                 .withRequestBody(binaryEqualTo(json)));
     }
 
+    /** Rule: a PATCH sends the JSON bytes exactly. */
     @Test
     public final void patchSendsTheJsonBytesExactly() throws IOException {
         byte[] json = "{\"text\":\"поправка\"}".getBytes(StandardCharsets.UTF_8);
@@ -174,6 +184,7 @@ public abstract class TransportContract {
                 .withRequestBody(binaryEqualTo(json)));
     }
 
+    /** Rule: a DELETE with an empty answer gives an empty body. */
     @Test
     public final void deleteWithAnEmptyAnswerGivesAnEmptyBody() throws IOException {
         server.stubFor(delete(urlEqualTo("/api/v1/reports/r-42")).willReturn(aResponse().withStatus(204)));
@@ -185,6 +196,7 @@ public abstract class TransportContract {
         server.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/reports/r-42")).withHeader("Api-Key", equalTo(KEY)));
     }
 
+    /** Rule: multipart sends each file as a part named files with its name, even in Cyrillic. */
     @Test
     public final void multipartSendsEachFileAsAPartNamedFilesWithItsNameEvenInCyrillic() throws IOException {
         server.stubFor(post("/api/v1/files").willReturn(aResponse().withStatus(200).withBody("[\"f1\",\"f2\"]")));
@@ -210,6 +222,7 @@ public abstract class TransportContract {
                         + "%D0%BA%D0%BE%D0%BB%D0%B0%D1%82%D0%B0.png");
     }
 
+    /** Rule: a file name with quotes and line breaks cannot inject a header or a part. */
     @Test
     public final void aFileNameWithQuotesAndLineBreaksCannotInjectAHeaderOrAPart() throws IOException {
         server.stubFor(post("/api/v1/files").willReturn(aResponse().withStatus(200).withBody("[\"f1\"]")));
@@ -237,6 +250,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- redirects are answers, not instructions
 
+    /** Rule: a redirect is handed to the handler and the other origin sees nothing. */
     @ParameterizedTest(name = "{0} to another origin")
     @ValueSource(ints = {301, 302, 307, 308})
     public final void aRedirectIsHandedToTheHandlerAndTheOtherOriginSeesNothing(int status) throws IOException {
@@ -261,6 +275,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- faults
 
+    /** Rule: a fault of the server is an exception of the kind the transport can tell. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Fault.class)
     public final void aFaultOfTheServerIsAnExceptionOfTheKindTheTransportCanTell(Fault fault) {
@@ -279,6 +294,7 @@ public abstract class TransportContract {
         return TransportIOException.Kind.BROKEN;
     }
 
+    /** Rule: a refused connection is not sent. */
     @Test
     public final void aRefusedConnectionIsNotSent() throws IOException {
         int closedPort;
@@ -298,6 +314,7 @@ public abstract class TransportContract {
         assertNoKeyIn(failure);
     }
 
+    /** Rule: no answer within the response timeout is a timeout. */
     @Test
     public final void noAnswerWithinTheResponseTimeoutIsATimeout() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3_000)));
@@ -310,6 +327,7 @@ public abstract class TransportContract {
         assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
+    /** Rule: a body dribbled past the whole call deadline is a timeout, not a hang. */
     @Test
     public final void aBodyDribbledPastTheWholeCallDeadlineIsATimeoutNotAHang() {
         // 50 chunks over 5 s: each read gets a byte well within the response timeout, so only a
@@ -331,6 +349,7 @@ public abstract class TransportContract {
         assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
+    /** Rule: a body that stalls longer than the response timeout is a timeout. */
     @Test
     public final void aBodyThatStallsLongerThanTheResponseTimeoutIsATimeout() {
         // Two chunks two seconds apart: the gap, not the deadline, is what must trip.
@@ -348,6 +367,7 @@ public abstract class TransportContract {
         assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TIMEOUT);
     }
 
+    /** Rule: a deadline at the end of time is no deadline. */
     @Test
     public final void aDeadlineAtTheEndOfTimeIsNoDeadline() throws IOException {
         server.stubFor(get("/api/v1/cities").willReturn(aResponse().withStatus(200).withBody("[]")));
@@ -357,6 +377,7 @@ public abstract class TransportContract {
         assertThat(got.text()).isEqualTo("[]");
     }
 
+    /** Rule: a deadline already passed sends nothing. */
     @Test
     public final void aDeadlineAlreadyPassedSendsNothing() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
@@ -369,6 +390,7 @@ public abstract class TransportContract {
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 
+    /** Rule: a body over the cap is too large. */
     @ParameterizedTest(name = "chunked={0}")
     @ValueSource(booleans = {false, true})
     public final void aBodyOverTheCapIsTooLarge(boolean chunked) {
@@ -386,6 +408,7 @@ public abstract class TransportContract {
         assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.TOO_LARGE);
     }
 
+    /** Rule: a body of exactly the cap is accepted. */
     @Test
     public final void aBodyOfExactlyTheCapIsAccepted() throws IOException {
         byte[] body = new byte[64 * 1024];
@@ -397,6 +420,7 @@ public abstract class TransportContract {
         assertThat(got.body()).isEqualTo(body);
     }
 
+    /** Rule: a compressed body is handed over as sent and never inflated past the cap. */
     @Test
     public final void aCompressedBodyIsHandedOverAsSentAndNeverInflatedPastTheCap() throws IOException {
         // 16 MiB of zeros compress to about 16 KiB: inflated, it would blow a 1 MiB cap sixteen times over.
@@ -418,6 +442,7 @@ public abstract class TransportContract {
                 .satisfiesAnyOf(value -> assertThat(value).isNull(), value -> assertThat(value).isEqualTo("identity"));
     }
 
+    /** Rule: an answer with more than a hundred headers is refused as broken. */
     @Test
     public final void anAnswerWithMoreThanAHundredHeadersIsRefusedAsBroken() {
         var answer = aResponse().withStatus(200).withBody("{}");
@@ -433,6 +458,7 @@ public abstract class TransportContract {
         assertThat(failure.kind()).as(chain(failure)).isEqualTo(TransportIOException.Kind.BROKEN);
     }
 
+    /** Rule: an answer with a header line over eight kilobytes is refused as broken. */
     @Test
     public final void anAnswerWithAHeaderLineOverEightKilobytesIsRefusedAsBroken() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
@@ -447,6 +473,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- the handler's outcome, and no draining
 
+    /** Rule: an exception of the handler comes out unchanged. */
     @Test
     public final void anExceptionOfTheHandlerComesOutUnchanged() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}")));
@@ -460,6 +487,7 @@ public abstract class TransportContract {
         assertThat(thrown).isSameAs(own);
     }
 
+    /** Rule: a runtime exception of the handler comes out unchanged. */
     @Test
     public final void aRuntimeExceptionOfTheHandlerComesOutUnchanged() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody("{}")));
@@ -470,6 +498,7 @@ public abstract class TransportContract {
         })).isSameAs(own);
     }
 
+    /** Rule: a handler that stops reading returns without the rest of a slow body being drained. */
     @Test
     public final void aHandlerThatStopsReadingReturnsWithoutTheRestOfASlowBodyBeingDrained() throws IOException {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)
@@ -488,6 +517,7 @@ public abstract class TransportContract {
         assertThat(transport.execute(call("GET", "/api/v1/cities").build(), Got::read).text()).isEqualTo("[]");
     }
 
+    /** Rule: the body stream fails again once it failed. */
     @Test
     public final void theBodyStreamFailsAgainOnceItFailed() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200).withBody(new byte[8 * 1024])));
@@ -511,6 +541,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- never retries on its own
 
+    /** Rule: a POST answered by a connection reset is sent exactly once. */
     @Test
     public final void aPostAnsweredByAConnectionResetIsSentExactlyOnce() {
         server.stubFor(post("/api/v1/reports").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -522,6 +553,7 @@ public abstract class TransportContract {
         server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
     }
 
+    /** Rule: a POST on a reused connection that closes without answer is sent exactly once. */
     @Test
     public final void aPostOnAReusedConnectionThatClosesWithoutAnswerIsSentExactlyOnce() throws IOException {
         // A pooled connection the server closes without a byte of answer is the classic trigger of
@@ -537,6 +569,7 @@ public abstract class TransportContract {
         server.verify(1, postRequestedFor(urlEqualTo("/api/v1/reports")));
     }
 
+    /** Rule: a 503 with Retry-After is handed over, not retried. */
     @Test
     public final void a503WithRetryAfterIsHandedOverNotRetried() throws IOException {
         server.stubFor(post("/api/v1/reports").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")
@@ -553,6 +586,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- one transmission per call, whatever breaks
 
+    /** Rule: a request whose fresh connection breaks before any answer reaches the server once. */
     @ParameterizedTest(name = "{0} answered by {1}")
     @CsvSource({"GET, RESET", "GET, CLOSE", "DELETE, RESET", "PATCH, CLOSE", "POST, RESET"})
     public final void aRequestWhoseFreshConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(String method,
@@ -569,6 +603,7 @@ public abstract class TransportContract {
         }
     }
 
+    /** Rule: a GET whose reused connection breaks before any answer reaches the server once. */
     @ParameterizedTest(name = "answered by {0}")
     @EnumSource(value = RawSocketServer.Behaviour.class, names = {"RESET", "CLOSE"})
     public final void aGetWhoseReusedConnectionBreaksBeforeAnyAnswerReachesTheServerOnce(RawSocketServer.Behaviour behaviour)
@@ -587,6 +622,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- each timeout as documented
 
+    /** Rule: the response timeout counts from the sent request, not from the start of the connect. */
     @Test
     public final void theResponseTimeoutCountsFromTheSentRequestNotFromTheStartOfTheConnect() throws IOException {
         // A connect timeout of 30 s must not stretch a 300 ms response timeout: the server holds the
@@ -607,6 +643,7 @@ public abstract class TransportContract {
         }
     }
 
+    /** Rule: a body that stops after its head is a timeout of the response timeout. */
     @Test
     public final void aBodyThatStopsAfterItsHeadIsATimeoutOfTheResponseTimeout() throws IOException {
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HEAD_THEN_STALL)) {
@@ -626,6 +663,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- close aborts what is in flight
 
+    /** Rule: close aborts a call waiting for its answer and closes its connection. */
     @Test
     public final void closeAbortsACallWaitingForItsAnswerAndClosesItsConnection() throws Exception {
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HANG)) {
@@ -640,6 +678,7 @@ public abstract class TransportContract {
         }
     }
 
+    /** Rule: close aborts a call reading its answer and closes its connection. */
     @Test
     public final void closeAbortsACallReadingItsAnswerAndClosesItsConnection() throws Exception {
         try (RawSocketServer raw = RawSocketServer.always(RawSocketServer.Behaviour.HEAD_THEN_STALL)) {
@@ -654,6 +693,7 @@ public abstract class TransportContract {
         }
     }
 
+    /** Rule: a closed transport refuses further calls. */
     @Test
     public final void aClosedTransportRefusesFurtherCalls() {
         transport.close();
@@ -666,6 +706,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- a bounded number of connections
 
+    /** Rule: no more connections are open at once than the cap. */
     @Test
     public final void noMoreConnectionsAreOpenAtOnceThanTheCap() throws Exception {
         int calls = 12;
@@ -736,6 +777,7 @@ public abstract class TransportContract {
 
     // ---------------------------------------------------------------- secrets
 
+    /** Rule: no {@code toString()} shows a header value. */
     @Test
     public final void noToStringShowsAHeaderValue() {
         TransportRequest request = call("GET", "/api/v1/reports?phone=359888123456").build();
@@ -744,6 +786,7 @@ public abstract class TransportContract {
         assertThat(transport.toString()).doesNotContain(KEY);
     }
 
+    /** Rule: a header value with a line break is refused without echoing it. */
     @Test
     public final void aHeaderValueWithALineBreakIsRefusedWithoutEchoingIt() {
         server.stubFor(get("/api/v1/reports").willReturn(aResponse().withStatus(200)));
