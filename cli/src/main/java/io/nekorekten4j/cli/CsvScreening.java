@@ -255,7 +255,7 @@ final class CsvScreening {
                     : new CsvResultSink(writer, header, separator, demo, true);
         } catch (IOException unwritable) {
             previous.ifPresent(PreviousResults::close);
-            throw new UsageException("cannot write " + target + ": " + unwritable.getClass().getSimpleName() + " (--out)");
+            throw new UsageException("cannot write " + target + ": " + ErrorMessages.whyUnwritable(target, unwritable) + " (--out)");
         }
     }
 

@@ -10,6 +10,7 @@ import io.nekorekten4j.ports.RateLimitedException;
 import io.nekorekten4j.ports.ServiceFacts;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -136,6 +137,21 @@ final class ErrorMessages {
             return failure.getClass().getSimpleName();
         }
         return oneLine(reason);
+    }
+
+    /**
+     * Why {@code file} could not be written, in words: "it is a directory", "no such directory: …",
+     * "permission denied", or the JDK's own reason - never only the exception's class name.
+     */
+    static String whyUnwritable(Path file, Exception failure) {
+        if (Files.isDirectory(file)) {
+            return "it is a directory, not a file";
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (failure instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)) {
+            return "no such directory: " + parent;
+        }
+        return whyUnreadable(file, failure);
     }
 
     /** Collapses line breaks: an error is one line on stderr. */

@@ -129,6 +129,18 @@ class UsageCliTest {
     }
 
     @Test
+    void anOutFileThatCannotBeWrittenSaysWhyInWords() throws IOException {
+        Path csv = Files.writeString(dir.resolve("buyers.csv"), "phone\n0888123456\n");
+        CliRun noDirectory = CliRun.demo("screen", "--csv", csv.toString(), "--out", dir.resolve("gone/out.csv").toString());
+        CliRun aDirectory = CliRun.demo("screen", "--csv", csv.toString(), "--out", dir.toString());
+
+        assertThat(noDirectory.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noDirectory.err()).contains("no such directory: " + dir.resolve("gone")).doesNotContain("Exception");
+        assertThat(aDirectory.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(aDirectory.err()).contains("it is a directory, not a file").doesNotContain("Exception");
+    }
+
+    @Test
     void validationMessagesNameTheOptionsNotTheLibrarysFields() {
         CliRun create = CliRun.demo("report", "create", "--text", "Не потърси пратката.", "--site", "not a site");
         assertThat(create.exitCode()).isEqualTo(3);
