@@ -243,4 +243,20 @@ class ErrorContextTest {
         assertThat(context.serviceMessage()).hasValueSatisfying(m ->
                 assertThat(m).hasSize(ErrorContext.MAX_SERVICE_MESSAGE).endsWith("…"));
     }
+
+    @Test
+    void aPathThatIsOnlyAQueryKeepsNoneOfIt() {
+        ErrorContext context = ErrorContext.of("GET", "?phone=359888123456");
+
+        assertThat(context.path()).contains("");
+        assertThat(context.toString()).doesNotContain("359888123456");
+    }
+
+    @Test
+    void aContextWithAPathButNoMethodDescribesThePathAlone() {
+        ErrorContext pathOnly = new ErrorContext(Optional.empty(), Optional.of("/api/v1/reports"), OptionalInt.of(500),
+                Optional.empty(), Optional.empty());
+
+        assertThat(pathOnly.describe()).isEqualTo("/api/v1/reports, HTTP 500");
+    }
 }

@@ -63,4 +63,12 @@ class OperationTest {
         assertThatNullPointerException().isThrownBy(() -> Operation.matching(null, "/x")).withMessage("method");
         assertThatNullPointerException().isThrownBy(() -> Operation.matching("GET", null)).withMessage("path");
     }
+
+    @Test
+    void aReportPathWithoutAnIdAndARequestThatIsOnlyAQueryAreNoOperation() {
+        assertThat(Operation.matching("PATCH", "/api/v1/reports/")).isEmpty();
+        assertThat(Operation.matching("DELETE", "/api/v1/reports/?id=0obgyGbp1Ms")).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> Operation.of("GET", "?phone=359888123456"))
+                .withMessageNotContaining("359888123456");
+    }
 }

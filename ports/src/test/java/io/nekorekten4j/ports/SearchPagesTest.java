@@ -206,4 +206,14 @@ class SearchPagesTest {
         assertThatThrownBy(() -> port.searchPages(CRITERIA).maxPages(0)).hasMessage("maxPages must be at least 1, got 0");
         assertThat(port.asked).isEmpty();
     }
+
+    @Test
+    void aGuardOfOnePageAllowsExactlyTheFirstPage() {
+        ScriptedPort port = new ScriptedPort(p -> page(p, 100, true));
+        Iterator<SearchResult> walk = port.searchPages(CRITERIA).maxPages(1).iterator();
+
+        assertThat(walk.next().page()).isEqualTo(1);
+        assertThatThrownBy(walk::hasNext).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("page 2 was not fetched");
+    }
 }

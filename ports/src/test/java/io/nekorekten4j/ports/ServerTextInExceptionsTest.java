@@ -79,4 +79,29 @@ class ServerTextInExceptionsTest {
 
         assertThat(new TransportException("failed", ErrorContext.none(), safe).getCause()).isSameAs(safe);
     }
+
+    @Test
+    void aCauseChainIsFollowedSixteenDeepAndCutBelow() {
+        NekorektenException sixteen = new TransportException("failed", ErrorContext.none(), chain(16));
+        NekorektenException twenty = new TransportException("failed", ErrorContext.none(), chain(20));
+
+        assertThat(depth(sixteen.getCause())).isEqualTo(16);
+        assertThat(depth(twenty.getCause())).isEqualTo(16);
+    }
+
+    private static Throwable chain(int links) {
+        Throwable t = null;
+        for (int i = links; i >= 1; i--) {
+            t = new IOException("link " + i, t);
+        }
+        return t;
+    }
+
+    private static int depth(Throwable t) {
+        int n = 0;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            n++;
+        }
+        return n;
+    }
 }
