@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 final class ReportFieldOptions {
 
-    @Option(names = "--text", paramLabel = "TEXT", description = "What happened (required to create).")
+    @Option(names = "--text", paramLabel = "TEXT", description = "What happened: required by report create; report update replaces it.")
     String text;
 
     @Option(names = "--phone", paramLabel = "PHONE", description = "The person's phone.")
